@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Dates in fixtures are Beijing time; pin the zone for this process and every worker it forks.
+process.env.TZ = 'Asia/Shanghai';
+const env = { TZ: 'Asia/Shanghai' };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', '**/node_modules/**', 'dist/**', '.scratch/**'],
+          environment: 'node',
+          env,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          env,
+          // One browser at a time: two cores, and each file owns a browser and a server.
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
