@@ -1,0 +1,51 @@
+/** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
+import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
+import { firstMatch, metaContent, normalizeText, safeQuery } from './dom';
+import type { Detection } from './types';
+
+/** Below this many characters of body text a page is not an article. */
+const MIN_BODY_CHARS = 20;
+
+export function isSinaUrl(url: string): boolean {
+  try {
+    return sinaHosts.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The template whose markers all match; failing that, the first with any marker (a variant). */
+export function matchTemplate(doc: Document): TemplateRule | null {
+  const has = (sel: string) => !!safeQuery(doc, sel);
+  const withBody = templates.filter((t) => firstMatch(doc, t.body));
+  return withBody.find((t) => t.marker.every(has)) ?? withBody.find((t) => t.marker.some(has)) ?? null;
+}
+
+export function detect(doc: Document, url: string): Detection {
+  const sina = isSinaUrl(url);
+  const template = sina || looksLikeSinaPage(doc) ? matchTemplate(doc) : null;
+  if (template) {
+    const body = firstMatch(doc, template.body);
+    if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
+      return { kind: 'not-article', site: 'sina', reason: 'empty' };
+    }
+    return { kind: 'article', site: 'sina', template: template.id };
+  }
+  if (sina) {
+    const articleUrl = articleUrlPatterns.some((re) => re.test(url));
+    const ogArticle = /^(news|article)$/i.test(metaContent(doc, 'og:type') ?? '');
+    // A Sina page we cannot map: only an article URL is worth the generic reader.
+    if (articleUrl || ogArticle) return { kind: 'article', site: 'generic' };
+    return { kind: 'not-article', site: 'sina', reason: 'index-page' };
+  }
+  if (!doc.body || normalizeText(doc.body.textContent).length < MIN_BODY_CHARS) {
+    return { kind: 'not-article', site: 'generic', reason: 'no-body' };
+  }
+  return { kind: 'article', site: 'generic' };
+}
+
+/** Saved pages lose their URL: a Sina page still names itself in its meta tags. */
+function looksLikeSinaPage(doc: Document): boolean {
+  const hints = [metaContent(doc, 'og:url'), metaContent(doc, 'og:site_name'), safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href')];
+  return hints.some((h) => !!h && /sina\.(com\.cn|cn)|新浪/.test(h));
+}

@@ -1,0 +1,66 @@
+/** Small DOM helpers shared by the pipeline steps. No browser API beyond the DOM itself. */
+
+/** Collapses whitespace (incl. U+3000 and no-break spaces) and trims. */
+export function normalizeText(s: string | null | undefined): string {
+  return (s ?? '').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** The first element matching any selector, in the order given. Bad selectors are skipped. */
+export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    const el = safeQuery(root, sel);
+    if (el) return el;
+  }
+  return null;
+}
+
+export function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** Text of the first matching element that has any. */
+export function firstText(root: ParentNode, selectors: readonly string[]): string | null {
+  for (const sel of selectors) {
+    for (const el of safeQueryAll(root, sel)) {
+      const t = normalizeText(el.textContent);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
+export function metaContent(doc: Document, ...names: string[]): string | null {
+  for (const name of names) {
+    const el =
+      safeQuery(doc, `meta[property="${name}"]`) ?? safeQuery(doc, `meta[name="${name}"]`) ?? safeQuery(doc, `meta[itemprop="${name}"]`);
+    const v = normalizeText(el?.getAttribute('content'));
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Absolute URL: protocol-relative and http Sina image hosts become https. */
+export function absoluteUrl(raw: string | null | undefined, base: string): string | null {
+  const v = (raw ?? '').trim();
+  if (!v || v.startsWith('data:') || v.startsWith('javascript:')) return null;
+  try {
+    const u = new URL(v, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if (u.protocol === 'http:' && /(^|\.)sinaimg\.cn$/i.test(u.hostname)) u.protocol = 'https:';
+    return u.href;
+  } catch {
+    return null;
+  }
+}

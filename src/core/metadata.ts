@@ -1,0 +1,144 @@
+/** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
+import { editorCode, templates, titleSuffix } from '../sites/sina';
+import { absoluteUrl, firstText, metaContent, normalizeText, safeQuery, safeQueryAll } from './dom';
+import type { TemplateId } from './types';
+
+export interface Metadata {
+  url: string;
+  title: string;
+  published: string | null;
+  source: string | null;
+  author: string | null;
+  editor: string | null;
+  tags: string[];
+  categories: string[];
+  leadImage: string | null;
+  docId: string | null;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** Beijing time, ISO 8601 with +08:00, to the second. */
+export function toIso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}+08:00`;
+}
+
+const DATE_RE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
+
+/** Parses 年月日 forms ("2019年09月09日 20:52"), dotted forms and ISO strings, as Beijing time. */
+export function parseDate(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const iso = /(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})/.exec(text);
+  if (iso) {
+    const t = Date.parse(`${iso[1]}T${iso[2]}${iso[3]}`);
+    if (!Number.isNaN(t)) return beijing(new Date(t));
+  }
+  const m = DATE_RE.exec(text);
+  if (!m) return null;
+  return toIso(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+}
+
+function beijing(d: Date): string | null {
+  const b = new Date(d.getTime() + 8 * 3600_000);
+  return toIso(b.getUTCFullYear(), b.getUTCMonth() + 1, b.getUTCDate(), b.getUTCHours(), b.getUTCMinutes(), b.getUTCSeconds());
+}
+
+export function cleanTitle(raw: string | null | undefined): string {
+  return normalizeText(raw).replace(titleSuffix, '').trim();
+}
+
+export function cleanEditor(raw: string | null | undefined): string | null {
+  const name = normalizeText(raw)
+    .replace(/^.*?(责任编辑|编辑)\s*[:：]\s*/, '')
+    .replace(editorCode, '')
+    .trim();
+  return name || null;
+}
+
+function cleanSource(raw: string | null, date: string | null): string | null {
+  let s = normalizeText(raw);
+  if (!s) return null;
+  // "2016年05月25日10:10 新浪财经": the 2016 template puts date and outlet in one span.
+  const m = DATE_RE.exec(s);
+  if (m) s = s.replace(m[0], '').trim();
+  s = s.replace(/^(来源|来自|稿源)\s*[:：]\s*/, '').replace(/^[《〈]|[》〉]$/g, '').trim();
+  if (!s || (date && s === date) || /^https?:\/\//.test(s)) return null;
+  return s;
+}
+
+function splitTags(s: string | null): string[] {
+  return (s ?? '')
+    .split(/[,，;；]/)
+    .map((t) => normalizeText(t))
+    .filter(Boolean);
+}
+
+const uniq = (xs: string[]) => [...new Set(xs)];
+
+export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic'): Metadata {
+  const t = templates.find((x) => x.id === templateId);
+  const canonical =
+    absoluteUrl(safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href'), url) ?? absoluteUrl(metaContent(doc, 'og:url'), url);
+  const pageUrl = /^https?:/.test(url) ? url : canonical ?? url;
+
+  const title = cleanTitle((t && firstText(doc, t.title)) || metaContent(doc, 'og:title') || doc.title);
+
+  const dateText = t && t.date.length ? firstText(doc, t.date) : null;
+  const published =
+    parseDate(dateText) ??
+    parseDate(metaContent(doc, 'article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
+    (t ? parseDate(headerText(doc, t.title)) : null);
+
+  const source = t ? pickSource(doc, t.source) : null;
+
+  const editorText = t ? firstText(doc, t.editor) : null;
+  const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => safeQueryAll(doc, sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
+  const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(metaContent(doc, 'keywords', 'tags')));
+
+  const categories = t
+    ? uniq(
+        t.breadcrumb
+          .flatMap((sel) => safeQueryAll(doc, sel))
+          .map((a) => normalizeText(a.textContent))
+          .filter((c) => c && c !== '正文' && c.length < 20),
+      )
+    : [];
+
+  const author = t ? normalizeText(firstText(doc, t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
+  const leadImage = absoluteUrl(metaContent(doc, 'og:image'), pageUrl);
+  const docId = metaContent(doc, 'publishid') ?? /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1] ?? null;
+
+  return {
+    url: pageUrl,
+    title,
+    published,
+    source: cleanSource(source, dateText),
+    author,
+    editor: editorText ? cleanEditor(editorText) : null,
+    tags,
+    categories,
+    leadImage,
+    docId,
+  };
+}
+
+function pickSource(doc: Document, selectors: readonly string[]): string | null {
+  for (const sel of selectors) {
+    for (const el of safeQueryAll(doc, sel)) {
+      const s = cleanSource(el.textContent, null);
+      if (s) return s;
+    }
+  }
+  return null;
+}
+
+/** Old table pages print the date in a cell near the headline: read the text just after it. */
+function headerText(doc: Document, titleSelectors: readonly string[]): string | null {
+  for (const sel of titleSelectors) {
+    const h = safeQuery(doc, sel);
+    const table = h?.closest('table');
+    if (table) return normalizeText(table.textContent).slice(0, 400);
+  }
+  return null;
+}

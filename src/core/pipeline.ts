@@ -1,0 +1,133 @@
+/**
+ * The pipeline, and the only place that knows the order of the steps:
+ * detect → clean → extract → metadata → sanitize (→ markdown, on demand).
+ * It never mutates the document it is given: it works on clones.
+ */
+import { Readability } from '@mozilla/readability';
+import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns, type TemplateRule } from '../sites/sina';
+import { cleanBody } from './clean';
+import { detect } from './detect';
+import { firstMatch, normalizeText, safeQueryAll } from './dom';
+import { extractBlocks, type Block } from './extract';
+import { readMetadata, type Metadata } from './metadata';
+import { blocksToHtml, blocksToText, countWords } from './render';
+import { sanitizeHtml } from './sanitize';
+import type { Article, ExtractOptions, ExtractResult } from './types';
+
+export interface PipelineOptions extends ExtractOptions {
+  /** DOMPurify's window; defaults to the document's own, then the global one. */
+  window?: Window;
+}
+
+const HAN_PER_MINUTE = 400;
+
+export function extractArticle(doc: Document, url: string, opts: PipelineOptions = {}): ExtractResult {
+  const detection = detect(doc, url);
+  if (detection.kind === 'not-article') return { ok: false, error: 'not-article' };
+  const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
+
+  let blocks: Block[];
+  let meta: Metadata;
+  if (detection.site === 'sina') {
+    const template = templates.find((t) => t.id === detection.template)!;
+    const body = pickBody(doc, template).cloneNode(true) as Element;
+    cleanBody(body);
+    blocks = extractBlocks(body, ctx);
+    meta = readMetadata(doc, url, template.id);
+  } else {
+    const generic = readGeneric(doc, url);
+    if (!generic) return { ok: false, error: 'not-article' };
+    cleanBody(generic.body);
+    blocks = extractBlocks(generic.body, ctx);
+    meta = { ...readMetadata(doc, url, 'generic'), ...generic.meta };
+  }
+
+  const { originalTitle, author } = tidyBlocks(blocks, detection.kind === 'article' && detection.site === 'sina' ? detection.template : 'generic');
+  const text = blocksToText(blocks);
+  if (!blocks.length) return { ok: false, error: 'empty' };
+
+  const win = opts.window ?? doc.defaultView ?? (globalThis as unknown as Window);
+  const images = blocks.flatMap((b) => (b.type === 'img' ? [b.src] : []));
+  const wordCount = countWords(text);
+  const article: Article = {
+    ...meta,
+    author: meta.author ?? author,
+    title: meta.title || normalizeText(originalTitle) || '',
+    originalTitle,
+    leadImage: meta.leadImage ?? images[0] ?? null,
+    images,
+    template: detection.site === 'sina' ? detection.template : 'generic',
+    html: sanitizeHtml(blocksToHtml(blocks), win),
+    text,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / HAN_PER_MINUTE)),
+  };
+  return { ok: true, article };
+}
+
+/** The template's body; where one body nests inside another (2005 tables), the inner one. */
+function pickBody(doc: Document, template: TemplateRule): Element {
+  let body = firstMatch(doc, template.body)!;
+  for (const sel of template.body) {
+    const inner = safeQueryAll(body, sel).filter((el) => el !== body);
+    const full = normalizeText(body.textContent).length;
+    const best = inner.find((el) => normalizeText(el.textContent).length >= full * 0.5);
+    if (best) body = best;
+  }
+  return body;
+}
+
+/** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */
+function tidyBlocks(blocks: Block[], template: string): { originalTitle: string | null; author: string | null } {
+  let originalTitle: string | null = null;
+  let author: string | null = null;
+  const textOf = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : '');
+  const first = blocks.findIndex((b) => textOf(b));
+  if (first >= 0) {
+    const m = originalTitlePattern.exec(textOf(blocks[first]));
+    if (m) {
+      originalTitle = normalizeText(m[1]);
+      blocks.splice(first, 1);
+    }
+  }
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const t = textOf(blocks[i]);
+    if (t && noiseTextPatterns.some((re) => re.test(t))) blocks.splice(i, 1);
+    else if (t && relatedHeading.test(t)) {
+      let end = i + 1;
+      while (end < blocks.length && isLinkLine(blocks[end])) end++;
+      if (end > i + 1) blocks.splice(i, end - i);
+    }
+  }
+  const lastIndex = blocks.length - 1;
+  const last = lastIndex >= 0 ? textOf(blocks[lastIndex]) : '';
+  for (const rule of trailingBylines) {
+    const m = rule.template === template ? rule.pattern.exec(last) : null;
+    if (m) {
+      blocks.splice(lastIndex, 1);
+      if (rule.field === 'author') author = m[1];
+      break;
+    }
+  }
+  return { originalTitle, author };
+}
+
+const isLinkLine = (b: Block) => b.type === 'p' && b.runs.every((r) => r.href || !r.text.trim());
+
+/** Pages we have no template for: Readability on a clone finds the body. */
+function readGeneric(doc: Document, url: string): { body: Element; meta: Partial<Metadata> } | null {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability(clone, { charThreshold: 100 }).parse();
+  if (!parsed?.content) return null;
+  const holder = doc.implementation.createHTMLDocument('');
+  const base = holder.createElement('base');
+  base.href = url;
+  holder.head.append(base);
+  const body = holder.createElement('div');
+  body.innerHTML = parsed.content;
+  const meta: Partial<Metadata> = {};
+  if (parsed.title) meta.title = normalizeText(parsed.title);
+  if (parsed.siteName) meta.source = normalizeText(parsed.siteName);
+  if (parsed.byline) meta.author = normalizeText(parsed.byline);
+  return { body, meta };
+}

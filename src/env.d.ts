@@ -1,0 +1,3 @@
+/** Compile-time constants set by scripts/build.mjs (esbuild define). */
+declare const __E2E__: boolean;
+declare const __VERSION__: string;

@@ -1,0 +1,167 @@
+/**
+ * Everything Sina-specific, as data. The core reads this; it holds no logic.
+ * Map of the templates: ../shared/docs/SINA-PAGES.md. Each rule is exercised by a fixture
+ * (test/sites.test.ts checks that every selector parses and matches somewhere).
+ */
+import type { TemplateId } from '../core/types';
+
+export interface TemplateRule {
+  id: TemplateId;
+  /** The page is this template when one of these matches. */
+  marker: string[];
+  title: string[];
+  date: string[];
+  source: string[];
+  author: string[];
+  /** The article body; the first selector that matches wins. */
+  body: string[];
+  editor: string[];
+  keywords: string[];
+  breadcrumb: string[];
+}
+
+/** Hosts whose pages we read: finance first, then every other Sina channel. */
+export const sinaHosts: RegExp = /(^|\.)sina\.(com\.cn|cn)$/i;
+
+/** Article URLs: doc-i… (2016+), detail-i….d.html (mobile), YYYY-MM-DD/<digits>.shtml (old). */
+export const articleUrlPatterns: RegExp[] = [
+  /\/doc-i[a-z0-9]+\.s?html/i,
+  /\/detail-i[a-z0-9]+(\.d)?\.html/i,
+  /\/\d{4}-\d{2}-\d{2}\/[a-z0-9_-]*\d{4,}[a-z0-9_-]*\.s?html/i,
+];
+
+export const templates: TemplateRule[] = [
+  {
+    id: 'desktop-2017',
+    marker: ['h1.main-title', '.date-source'],
+    title: ['h1.main-title'],
+    date: ['.date-source .date', '.date-source span'],
+    source: ['.date-source .source', '.date-source a', '.date-source span.source'],
+    author: ['.date-source [data-sudaclick="content_author_p"]', '.date-source .author'],
+    body: ['#artibody', '#article', 'div.article'],
+    editor: ['p.article-editor', 'p.show_author', '.article-editor'],
+    keywords: ['#article-bottom .keywords a', '.keywords a', '#keywords a'],
+    breadcrumb: ['.channel-path a', '.path-search .path a', '.bread a'],
+  },
+  {
+    id: 'desktop-2016',
+    marker: ['h1#artibodyTitle', '.time-source'],
+    title: ['h1#artibodyTitle'],
+    date: ['.time-source .titer', '.time-source'],
+    source: ['.time-source [data-sudaclick="media_name"]', '.time-source a', '.time-source span span', '.time-source'],
+    author: [],
+    body: ['#artibody'],
+    editor: ['p.article-editor', '.article-editor'],
+    keywords: ['.article-keywords a'],
+    breadcrumb: ['.bread a', '.channel-path a'],
+  },
+  {
+    id: 'legacy',
+    marker: ['h1#artibodyTitle', '#pub_date'],
+    title: ['h1#artibodyTitle'],
+    date: ['#pub_date'],
+    source: ['#media_name'],
+    author: [],
+    body: ['#artibody', '.blkContainerSblkCon'],
+    editor: ['p.article-editor', '.article-editor'],
+    keywords: ['.art_keywords a', '.artical-keywords a', 'p.art_keywords a'],
+    breadcrumb: ['.bread a', '#lo_links a', '.blkBreadcrumbNav a'],
+  },
+  {
+    id: 'table-2005',
+    marker: ['th.f24', 'td.l17'],
+    title: ['th.f24'],
+    date: [],
+    source: ['th.f24 ~ * font[color]', 'font[color="#A20010"]', 'font[color="#a20010"]'],
+    author: [],
+    body: ['td.l17'],
+    editor: [],
+    keywords: [],
+    breadcrumb: [],
+  },
+  {
+    id: 'mobile',
+    marker: ['h1.art_tit_h1', 'section.art_content'],
+    title: ['h1.art_tit_h1'],
+    date: ['time.weibo_time'],
+    source: ['.weibo_info h2.weibo_user', '.weibo_user'],
+    author: [],
+    body: ['section.art_content', 'article .art_content'],
+    editor: ['.art_editor'],
+    keywords: ['.art_keywords a'],
+    breadcrumb: ['h2.hd_tit_l a'],
+  },
+];
+
+/**
+ * Noise: removed from the extracted body, and hidden on the live page by the content script.
+ * In-page rules must never match article text: they are class/id names of promos and widgets.
+ */
+export const noiseSelectors: string[] = [
+  // App and QR promotions
+  '.appendQr_wrap', '.app-kaihu-qr', '.finance_app_zqtg', '.article-bottom-tg', 'a.fapp',
+  'img.news_con_qrcode', '.wx-qr', '.cj-r-qr', '.app-code', '[class*="kaihu"]', '#wx_pic',
+  '.fin_art_weixin', '.tech-quotation', '.zhongce-tg',
+  // The 引文 promo above the body
+  '.new_style_article', '[data-sudaclick="ad_content_top"]',
+  // Editor footers (the name is kept as metadata)
+  'p.article-editor', 'p.show_author', '.article-editor',
+  // Ads
+  'ins.sinaads', '[data-ad-pdps]', '[data-sudaclick^="ad_"]', '.ad', '.top-ad', '#left_hzh_ad',
+  '[sax-type]', '.sinaads', '[id^="ad_"]', '.adNone', '.otherContent_01',
+  // Widgets: quote charts, video players, share and font tools, keyword bars
+  '.ct_hqimg', '.artical-player-wrap', '.video-2017', '.page-tools', '.top-bar-wrap',
+  '.article-keywords', '.keywords', '#keywords', '.guba', '#related_wb', '.blk-related',
+  '#tab_related', '#bottom_sina_comment', '#hot-recommend-cont', '.hqimg_wrapper',
+  '.article-notice', '.article-bottom', '.statement', '.declare',
+  // Embedded frames of every kind
+  'iframe', 'object', 'embed', 'frame',
+  // Page furniture
+  'script', 'style', 'noscript', 'template', 'link', 'form', 'button', 'input', 'select', 'textarea',
+];
+
+/** Comment pairs that bracket noise inside bodies: everything between them goes. */
+export const noiseCommentRanges: Array<[RegExp, RegExp]> = [
+  [/NEWSZW_HZH_BEGIN/, /NEWSZW_HZH_END/],
+  [/^\s*ADS:begin/, /^\s*ADS:end/],
+  [/^\s*总声明\s*$/, /^\s*总声明\s*$/],
+  [/^\s*文末二维码 start/, /^\s*文末二维码 end/],
+  [/新增众测推广文案\s*$/, /新增众测推广文案end/],
+];
+
+/** Elements whose closest block is a promo paragraph (e.g. the 2009 "上手机新浪网" line). */
+export const noiseLinkTargets: string[] = [
+  'a[href*="waptuiguang"]', 'a[href*="/mobile/comfinanceweb"]', 'a[href*="zt_d/18ecoperson"]',
+  'a[href*="guba.sina.com.cn"]',
+];
+
+/** Whole text blocks that are noise wherever they stand (anchored at the block start). */
+export const noiseTextPatterns: RegExp[] = [
+  /^责任编辑[:：]/, /^文章关键词[:：]?/, /^关键字\s*[:：]/, /^免责声明[:：]/,
+  /^(进入)?【新浪财经股吧】讨论$/, /^海量资讯、精准解读，尽在新浪财经APP$/,
+  /^安装新浪财经客户端第一时间接收最全面的市场资讯/, /^新浪声明[:：]/,
+  /^看明星八卦、查影讯电视节目/, /^扫描下方二维码关注/, /^点击进入专题[:：]?/,
+];
+
+/** A related-news list inside the body: this heading and the link-only lines after it. */
+export const relatedHeading: RegExp = /^(相关(新闻|阅读|报道|链接|专题)|延伸阅读|推荐阅读|更多阅读)\s*[:：]?$/;
+
+/** Bylines found as the last line of the body, per template. */
+export const trailingBylines: Array<{ template: TemplateId; pattern: RegExp; field: 'author' | 'source' }> = [
+  { template: 'table-2005', pattern: /^来源\s*[:：]\s*([\p{Script=Han}A-Za-z·]{2,8})$/u, field: 'author' },
+];
+
+/** Images that are never article content: spacers, icons, QR codes, logos, avatars. */
+export const nonContentImages: RegExp[] = [
+  /\/c\.gif$/i, /\/deco\//i, /qrcode|erweima|_qr\b|\/qr\//i, /default_avatar/i, /\/icon/i,
+  /image\.sinajs\.cn\/newchart/i, /\/logo/i, /entphone\.gif/i,
+];
+
+/** Title suffixes the site appends in <title> and og:title. */
+export const titleSuffix: RegExp = /[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
+
+/** Lines at the top of the body that carry the original headline. */
+export const originalTitlePattern: RegExp = /^原标题\s*[:：]\s*(.+)$/;
+
+/** The editor's staff code after the name ("张恒星 SF142"). */
+export const editorCode: RegExp = /\s*[A-Za-z]{1,4}\d{2,}\s*$/;
