@@ -1,0 +1,3 @@
+import { describeExtension } from './suite';
+
+describeExtension('chromium');

@@ -1,0 +1,204 @@
+// Launch Debian Chromium and Firefox ESR with the e2e build of the extension installed,
+// every request going to the test server (recipes: ../shared/docs/BROWSER-TESTS.md).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, firefox, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { repoRoot } from './fixtures';
+import type { TestServer } from './server';
+import { zipFolder } from './zip';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const executables: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+
+export const geckoId = 'sina-reader@example.org';
+
+/** The unpacked e2e builds (test hook compiled in). E2E_EXTENSION_ROOT overrides, for harness work. */
+export function extensionDir(name: BrowserName): string {
+  const root = process.env.E2E_EXTENSION_ROOT
+    ? path.resolve(process.env.E2E_EXTENSION_ROOT)
+    : path.join(repoRoot, 'dist/e2e');
+  return path.join(root, name === 'chromium' ? 'chrome' : 'firefox');
+}
+
+export interface Session {
+  name: BrowserName;
+  context: BrowserContext;
+  downloadDir: string;
+  /** Open the reader popup for the tab showing `page`, as a tab of its own. */
+  openPopup(page: Page): Promise<Page>;
+  /** Click Save as Markdown in the popup; resolve to the file the browser wrote. */
+  saveMarkdown(popup: Page): Promise<{ fileName: string; text: string }>;
+  close(): Promise<void>;
+}
+
+const viewport = { width: 1100, height: 900 };
+
+export async function launch(name: BrowserName, server: TestServer): Promise<Session> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `sina-e2e-${name}-`));
+  const downloadDir = path.join(profile, 'downloads');
+  fs.mkdirSync(downloadDir, { recursive: true });
+  const ext = extensionDir(name);
+  if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
+    throw new Error(`no extension build at ${ext}: run \`npm run build\` first`);
+  }
+  const session = name === 'chromium'
+    ? await launchChromium(profile, downloadDir, ext, server)
+    : await launchFirefox(profile, downloadDir, ext, server);
+  const close = session.close;
+  session.close = async () => {
+    await close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return session;
+}
+
+/** Open the popup through the e2e hook: the content script asks the background to open it. */
+async function openPopupByHook(context: BrowserContext, page: Page): Promise<Page> {
+  const opened = context.waitForEvent('page', { timeout: 20_000 });
+  await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
+  const popup = await opened;
+  await popup.waitForLoadState('domcontentloaded');
+  return popup;
+}
+
+async function launchChromium(profile: string, downloadDir: string, ext: string, server: TestServer): Promise<Session> {
+  // Keep the extension's own file name for downloads.
+  fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  fs.writeFileSync(
+    path.join(profile, 'Default/Preferences'),
+    JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }),
+  );
+  const p = server.port;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: executables.chromium,
+    headless: true,
+    viewport,
+    acceptDownloads: true,
+    ignoreHTTPSErrors: true,
+    locale: 'zh-CN',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      // Every host goes to the test server: nothing can reach the real network.
+      `--host-resolver-rules=MAP * 127.0.0.1:${p}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const tabIdOf = async (page: Page): Promise<number | undefined> => {
+    const sw = context.serviceWorkers()[0] ?? worker;
+    return sw.evaluate(async (url: string) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+      const tabs = await api.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id;
+    }, page.url());
+  };
+
+  return {
+    name: 'chromium',
+    context,
+    downloadDir,
+    async openPopup(page) {
+      const tabId = await tabIdOf(page);
+      if (tabId === undefined) return openPopupByHook(context, page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return popup;
+    },
+    async saveMarkdown(popup) {
+      // A download started by the extension is reported on one of the context's pages.
+      const pages = context.pages();
+      const download = await Promise.race(pages.map((pg) => pg.waitForEvent('download', { timeout: 20_000 }).catch(() => new Promise<never>(() => {}))).concat([
+        popup.click('#save-md').then(() => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no download event within 20 s of clicking #save-md')), 20_000))),
+      ]));
+      const file = await download.path();
+      return { fileName: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+async function launchFirefox(profile: string, downloadDir: string, ext: string, server: TestServer): Promise<Session> {
+  zipFolder(ext, path.join(profile, 'extensions', `${geckoId}.xpi`));
+  const p = server.port;
+  const context = await firefox.launchPersistentContext(profile, {
+    channel: 'moz-firefox',
+    executablePath: executables.firefox,
+    headless: true,
+    viewport,
+    ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    firefoxUserPrefs: {
+      'xpinstall.signatures.required': false,
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': p,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': p,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.dns.disablePrefetch': true,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.panel.shown': true,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'app.update.enabled': false,
+      'intl.locale.requested': 'zh-CN',
+      'intl.accept_languages': 'zh-CN, zh, en',
+    },
+  });
+  return {
+    name: 'firefox',
+    context,
+    downloadDir,
+    openPopup: (page) => openPopupByHook(context, page),
+    async saveMarkdown(popup) {
+      const before = new Set(fs.readdirSync(downloadDir));
+      await popup.click('#save-md');
+      const fileName = await waitFor(() => {
+        const done = fs.readdirSync(downloadDir).filter((f) => !before.has(f) && f.endsWith('.md'));
+        const partial = fs.readdirSync(downloadDir).some((f) => f.endsWith('.part'));
+        return done.length > 0 && !partial ? done[0] : undefined;
+      }, 20_000, `no .md file appeared in ${downloadDir} within 20 s of clicking #save-md`);
+      return { fileName, text: fs.readFileSync(path.join(downloadDir, fileName), 'utf8') };
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Poll until `probe` returns a value (a deadline for a file to appear, not a timing assertion). */
+async function waitFor<T>(probe: () => T | undefined, ms: number, message: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

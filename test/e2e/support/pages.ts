@@ -1,0 +1,84 @@
+// Ad-hoc pages registered by tests, and what a test reads off a live tab.
+import type { Page } from 'playwright-core';
+import type { Fixture } from './fixtures';
+
+/** Marks and texts of the promos a page script injects after load. */
+export const lateMarker = 'data-e2e-late';
+export const lateTexts = ['E2E迟到的二维码推广', 'E2E迟到的广告'];
+
+/**
+ * A page script that injects Sina's promo shapes into the article after load (once on `load`,
+ * and again whenever the test calls window.__e2eInject()).
+ */
+export const injectScript = `<script>
+(function () {
+  var n = 0;
+  window.__e2eInject = function () {
+    n += 1;
+    var host = document.querySelector('#artibody, #article, .article, #artibodyTitle, body') || document.body;
+    var qr = document.createElement('div');
+    qr.className = 'appendQr_wrap';
+    qr.setAttribute('${lateMarker}', 'qr-' + n);
+    qr.innerHTML = '<div class="appendQr_normal"><p>${lateTexts[0]}</p><img src="https://n.sinaimg.cn/e2e/qr.png"></div>';
+    host.appendChild(qr);
+    var frame = document.createElement('iframe');
+    frame.setAttribute('${lateMarker}', 'iframe-' + n);
+    frame.src = 'https://d1.sina.com.cn/e2e/ad.html';
+    frame.width = '300'; frame.height = '250';
+    host.appendChild(frame);
+    var ins = document.createElement('ins');
+    ins.className = 'sinaads';
+    ins.setAttribute('data-ad-pdps', 'PDPS000000E2E');
+    ins.setAttribute('${lateMarker}', 'ins-' + n);
+    ins.style.display = 'block';
+    ins.textContent = '${lateTexts[1]}';
+    host.appendChild(ins);
+    return n;
+  };
+  window.addEventListener('load', function () { setTimeout(window.__e2eInject, 0); });
+})();
+</script>`;
+
+/** The fixture's bytes with the injecting script added before </body> (or at the end). */
+export function withInjection(f: Fixture): Buffer {
+  const html = f.page.toString('latin1');
+  const at = html.toLowerCase().lastIndexOf('</body>');
+  const out = at >= 0 ? html.slice(0, at) + injectScript + html.slice(at) : html + injectScript;
+  return Buffer.from(out, 'latin1'); // ASCII script: the page's own encoding is untouched
+}
+
+/** A URL beside the fixture's, same host and template, for a variant of the page. */
+export function variantUrl(f: Fixture, suffix: string): string {
+  const u = new URL(f.truth.url);
+  u.pathname = u.pathname.replace(/(\.[a-z]+)$/i, `-${suffix}$1`);
+  return u.href;
+}
+
+/** Visible text of the whole page (innerText skips display:none and visibility:hidden). */
+export function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body?.innerText ?? '');
+}
+
+export function cleanState(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.documentElement.dataset.sinaReader);
+}
+
+/** Wait (with a deadline) for the content script to report `state` on <html>. */
+export async function waitForCleanState(page: Page, state: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((s) => document.documentElement.dataset.sinaReader === s, state, { timeout });
+}
+
+/** Injected promos that a reader can still see: in the DOM, not hidden by us, rendered. */
+export function visibleLatePromos(page: Page): Promise<string[]> {
+  return page.evaluate((marker) => {
+    return Array.from(document.querySelectorAll(`[${marker}]`))
+      .filter((el) => {
+        if (el.closest('[data-sina-reader-hidden]')) return false;
+        const h = el as HTMLElement;
+        const style = getComputedStyle(h);
+        const r = h.getBoundingClientRect();
+        return style.display !== 'none' && style.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+      })
+      .map((el) => el.getAttribute(marker) ?? '?');
+  }, lateMarker);
+}
