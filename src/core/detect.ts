@@ -1,6 +1,6 @@
 /** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
 import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
-import { firstMatch, metaContent, normalizeText, safeQuery } from './dom';
+import { firstMatch, metaContent, normalizeText, safeQuery, safeQueryAll } from './dom';
 import type { Detection } from './types';
 
 /** Below this many characters of body text a page is not an article. */
@@ -25,7 +25,7 @@ export function detect(doc: Document, url: string): Detection {
   const sina = isSinaUrl(url);
   const template = sina || looksLikeSinaPage(doc) ? matchTemplate(doc) : null;
   if (template) {
-    const body = firstMatch(doc, template.body);
+    const body = findBody(doc, template);
     if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
       return { kind: 'not-article', site: 'sina', reason: 'empty' };
     }
@@ -48,4 +48,16 @@ export function detect(doc: Document, url: string): Detection {
 function looksLikeSinaPage(doc: Document): boolean {
   const hints = [metaContent(doc, 'og:url'), metaContent(doc, 'og:site_name'), safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href')];
   return hints.some((h) => !!h && /sina\.(com\.cn|cn)|新浪/.test(h));
+}
+
+/** The template's body; where one body nests inside another (2005 tables), the inner one. */
+export function findBody(doc: Document, template: TemplateRule): Element | null {
+  let body = firstMatch(doc, template.body);
+  if (!body) return null;
+  const full = normalizeText(body.textContent).length;
+  for (const sel of template.body) {
+    const inner = safeQueryAll(body, sel).find((el) => el !== body && normalizeText(el.textContent).length >= full * 0.5);
+    if (inner) body = inner;
+  }
+  return body;
 }

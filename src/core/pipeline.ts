@@ -4,10 +4,10 @@
  * It never mutates the document it is given: it works on clones.
  */
 import { Readability } from '@mozilla/readability';
-import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns, type TemplateRule } from '../sites/sina';
+import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns } from '../sites/sina';
 import { cleanBody } from './clean';
-import { detect } from './detect';
-import { firstMatch, normalizeText, safeQueryAll } from './dom';
+import { detect, findBody } from './detect';
+import { normalizeText } from './dom';
 import { extractBlocks, type Block } from './extract';
 import { readMetadata, type Metadata } from './metadata';
 import { blocksToHtml, blocksToText, countWords } from './render';
@@ -30,7 +30,7 @@ export function extractArticle(doc: Document, url: string, opts: PipelineOptions
   let meta: Metadata;
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
-    const body = pickBody(doc, template).cloneNode(true) as Element;
+    const body = findBody(doc, template)!.cloneNode(true) as Element;
     cleanBody(body);
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id);
@@ -63,18 +63,6 @@ export function extractArticle(doc: Document, url: string, opts: PipelineOptions
     readingMinutes: Math.max(1, Math.round(wordCount / HAN_PER_MINUTE)),
   };
   return { ok: true, article };
-}
-
-/** The template's body; where one body nests inside another (2005 tables), the inner one. */
-function pickBody(doc: Document, template: TemplateRule): Element {
-  let body = firstMatch(doc, template.body)!;
-  for (const sel of template.body) {
-    const inner = safeQueryAll(body, sel).filter((el) => el !== body);
-    const full = normalizeText(body.textContent).length;
-    const best = inner.find((el) => normalizeText(el.textContent).length >= full * 0.5);
-    if (best) body = best;
-  }
-  return body;
 }
 
 /** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */

@@ -120,6 +120,9 @@ export const noiseSelectors: string[] = [
   'script', 'style', 'noscript', 'template', 'link', 'form', 'button', 'input', 'select', 'textarea',
 ];
 
+/** Besides the headline and the body, what the cleaned live page keeps visible (date and outlet). */
+export const inPageKeep: string[] = ['.date-source', '.time-source', '#pub_date', '#media_name'];
+
 /** Comment pairs that bracket noise inside bodies: everything between them goes. */
 export const noiseCommentRanges: Array<[RegExp, RegExp]> = [
   [/NEWSZW_HZH_BEGIN/, /NEWSZW_HZH_END/],
