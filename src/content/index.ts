@@ -1,0 +1,122 @@
+/**
+ * Content script on Sina pages: detect, clean in place (hide noise, undoably), keep cleaning what
+ * the site injects later, and answer the popup. Holds only detection and in-page cleaning: the heavy
+ * libraries (Readability, DOMPurify, turndown) load in the popup. Budget: 20 KB minified.
+ */
+import { detect } from '../core/detect';
+import { cleanPage } from '../core/inpage';
+import type { Detection } from '../core/types';
+import { answerMessages, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
+import type { CleaningState } from '../platform/messages';
+import { cleaningAllowed, normalizeSettings } from '../platform/settings';
+import { listenForE2E } from './e2e';
+import { observeInjections, type SweepObserver } from './observer';
+import { selectionHtml } from './selection';
+
+type Cleaner = ReturnType<typeof cleanPage>;
+
+let detection: Detection | undefined;
+let cleaner: Cleaner | undefined;
+let observer: SweepObserver | undefined;
+let removed = 0;
+let state: CleaningState = 'off';
+let logged = false;
+/** The user pressed "show original": settings changes must not clean again behind their back. */
+let userChoseOriginal = false;
+
+/** A page's own scripts must not break us, and we must not break the page: contain, log once. */
+function guard<T>(what: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (!logged) {
+      logged = true;
+      console.warn(`[sina-reader] ${what} failed; further errors are not logged.`, err);
+    }
+    return undefined;
+  }
+}
+
+function publish(next: CleaningState): void {
+  state = next;
+  document.documentElement.dataset.sinaReader = next;
+  tellBackground({ type: 'cleaned', removed, state });
+}
+
+function sweep(): void {
+  if (state !== 'cleaned' || !cleaner) return;
+  const t0 = performance.now();
+  const found = guard('sweep', () => cleaner!.sweep()) ?? 0;
+  performance.measure('sina-reader:sweep', { start: t0 });
+  if (found > 0) {
+    removed = cleaner.removed;
+    tellBackground({ type: 'cleaned', removed, state });
+  }
+}
+
+const isSinaArticle = (d: Detection | undefined): boolean => d?.kind === 'article' && d.site === 'sina';
+
+function clean(): void {
+  if (!isSinaArticle(detection)) return;
+  if (cleaner) guard('redo', () => cleaner!.redo());
+  else {
+    const t0 = performance.now();
+    cleaner = guard('clean', () => cleanPage(document, detection!));
+    performance.measure('sina-reader:clean', { start: t0 });
+    removed = cleaner?.removed ?? 0;
+  }
+  if (!cleaner) return;
+  publish('cleaned');
+  observer ??= observeInjections(document.documentElement, sweep);
+  sweep(); // what arrived while we waited for the settings
+}
+
+function restore(): void {
+  observer?.stop();
+  observer = undefined;
+  if (cleaner) guard('undo', () => cleaner!.undo());
+  publish(cleaner ? 'original' : 'off');
+}
+
+async function applySettings(): Promise<void> {
+  const settings = normalizeSettings(await readSyncStorage());
+  if (!cleaningAllowed(settings, location.hostname)) {
+    if (state === 'cleaned') restore();
+  } else if (!userChoseOriginal) clean();
+}
+
+function start(): void {
+  const t0 = performance.now();
+  detection = guard('detect', () => detect(document, location.href));
+  performance.measure('sina-reader:detect', { start: t0 });
+  // Lets tests (and curious users) see that the reader looked at this page and left it alone.
+  if (!isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'idle';
+  void applySettings();
+  onSyncStorageChange(() => void applySettings());
+}
+
+answerMessages({
+  'get-page': () =>
+    detection
+      ? {
+          ok: true,
+          html: document.documentElement.outerHTML,
+          url: location.href,
+          title: document.title,
+          detection,
+          removed,
+          cleaning: state,
+        }
+      : { ok: false, error: 'detection failed' },
+  'set-cleaning': (msg) => {
+    userChoseOriginal = !msg.on;
+    if (msg.on) clean();
+    else restore();
+    return { ok: true, cleaning: state, removed };
+  },
+  'get-selection': () => ({ ok: true, html: selectionHtml(document), url: location.href, title: document.title }),
+});
+
+if (__E2E__) listenForE2E();
+
+start();

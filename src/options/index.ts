@@ -1,0 +1,75 @@
+/** Options page: every control is saved to storage.sync on change and applied at once everywhere. */
+import { toMarkdown } from '../core/markdown';
+import { applyI18n, i18n } from '../platform/i18n';
+import { normalizeSettings, type Settings } from '../platform/settings';
+import { loadSettings, saveSettings } from '../platform/storage';
+import { fileNameFor } from '../popup/filename';
+import { applyLook } from '../ui/theme';
+import { SAMPLE_ARTICLE } from './sample';
+
+const form = document.getElementById('form') as HTMLFormElement;
+const control = (name: keyof Settings) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function fill(settings: Settings): void {
+  for (const name of ['preset', 'filenameTemplate', 'stockLinks', 'images', 'theme'] as const) control(name).value = settings[name];
+  (control('cleaning') as HTMLInputElement).checked = settings.cleaning;
+  control('cleaningOffHosts').value = settings.cleaningOffHosts.join('\n');
+  control('fontSize').value = String(settings.fontSize);
+  control('lineWidth').value = String(settings.lineWidth);
+}
+
+function read(): Settings {
+  return normalizeSettings({
+    preset: control('preset').value,
+    filenameTemplate: control('filenameTemplate').value,
+    stockLinks: control('stockLinks').value,
+    images: control('images').value,
+    theme: control('theme').value,
+    cleaning: (control('cleaning') as HTMLInputElement).checked,
+    cleaningOffHosts: control('cleaningOffHosts').value.split(/\s+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
+    fontSize: Number(control('fontSize').value),
+    lineWidth: Number(control('lineWidth').value),
+  });
+}
+
+function preview(settings: Settings): void {
+  const filename = document.getElementById('filename-preview');
+  const markdown = document.getElementById('markdown-preview');
+  try {
+    if (filename) filename.textContent = fileNameFor(SAMPLE_ARTICLE, settings.filenameTemplate);
+    if (markdown) markdown.textContent = toMarkdown(SAMPLE_ARTICLE, { preset: settings.preset });
+  } catch (err) {
+    if (markdown) markdown.textContent = String(err);
+  }
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+async function persist(): Promise<void> {
+  const settings = read();
+  applyLook(settings);
+  preview(settings);
+  const status = document.getElementById('status');
+  try {
+    await saveSettings(settings);
+    if (status) status.textContent = i18n('optionsSaved');
+  } catch (err) {
+    if (status) status.textContent = i18n('optionsSaveFailed', err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function main(): Promise<void> {
+  applyI18n();
+  const settings = await loadSettings();
+  fill(settings);
+  applyLook(settings);
+  preview(settings);
+  form.addEventListener('change', () => void persist());
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void persist(), 300);
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+}
+
+void main();

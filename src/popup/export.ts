@@ -1,0 +1,44 @@
+/** Save as Markdown and Copy Markdown, with the user's preset, stock-link mode and file-name template. */
+import { toMarkdown } from '../core/markdown';
+import type { Article } from '../core/types';
+import { failure, type Result } from '../platform/messages';
+import type { Settings } from '../platform/settings';
+import { copyText, downloadBlob } from './download';
+import { fileNameFor } from './filename';
+import { saveImagesBeside } from './images';
+
+export function markdownOf(article: Article, settings: Settings): string {
+  // Stock links were already shaped by extraction (settings.stockLinks); the preset shapes the rest.
+  return toMarkdown(article, { preset: settings.preset });
+}
+
+export async function saveMarkdown(
+  article: Article,
+  settings: Settings,
+): Promise<Result<{ filename: string; imagesSaved: number; imagesFailed: number }>> {
+  try {
+    const filename = fileNameFor(article, settings.filenameTemplate);
+    let markdown = markdownOf(article, settings);
+    let imagesSaved = 0;
+    let imagesFailed = 0;
+    if (settings.images === 'local' && article.images.length) {
+      const local = await saveImagesBeside(markdown, article.images, filename);
+      ({ markdown } = local);
+      imagesSaved = local.saved;
+      imagesFailed = local.failed.length;
+    }
+    await downloadBlob(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), filename);
+    return { ok: true, filename, imagesSaved, imagesFailed };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function copyMarkdown(article: Article, settings: Settings): Promise<Result> {
+  try {
+    await copyText(markdownOf(article, settings));
+    return { ok: true };
+  } catch (err) {
+    return failure(err);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * "Save images next to the Markdown file": each image on Sina's image hosts is fetched by the
+ * extension (host permission *.sinaimg.cn only), saved in a folder named after the article, and its
+ * links in the Markdown are rewritten to the local copy. A failed image keeps its remote link.
+ */
+import { downloadBlob } from './download';
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+  'image/bmp': 'bmp',
+};
+
+export function isSinaImage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) && (u.hostname === 'sinaimg.cn' || u.hostname.endsWith('.sinaimg.cn'));
+  } catch {
+    return false;
+  }
+}
+
+export function extensionFor(contentType: string | null): string | null {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return EXTENSIONS[type] ?? null;
+}
+
+export interface LocalImages {
+  markdown: string;
+  saved: number;
+  failed: string[];
+}
+
+export async function saveImagesBeside(markdown: string, images: string[], mdFilename: string): Promise<LocalImages> {
+  const folder = mdFilename.replace(/\.md$/i, '');
+  let saved = 0;
+  const failed: string[] = [];
+  const unique = [...new Set(images)].filter((src) => markdown.includes(src));
+  for (const [i, src] of unique.entries()) {
+    if (!isSinaImage(src)) continue;
+    try {
+      const response = await fetch(src.replace(/^http:/, 'https:'), { credentials: 'omit', referrerPolicy: 'no-referrer' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const ext = extensionFor(response.headers.get('content-type'));
+      if (!ext) throw new Error(`not an image: ${response.headers.get('content-type')}`);
+      const name = `${String(i + 1).padStart(2, '0')}.${ext}`;
+      await downloadBlob(await response.blob(), `${folder}/${name}`);
+      markdown = markdown.split(src).join(`${linkPath(folder)}/${name}`);
+      saved++;
+    } catch {
+      failed.push(src);
+    }
+  }
+  return { markdown, saved, failed };
+}
+
+/** Markdown link targets cannot hold spaces or parentheses; the rest (Han characters too) stays readable. */
+function linkPath(folder: string): string {
+  return (folder.split('/').pop() ?? folder).replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+}

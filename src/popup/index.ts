@@ -1,0 +1,131 @@
+/** The reader view: wires the tab, the core pipeline and the controls together. */
+import type { Article } from '../core/types';
+import { browser } from '../platform/browser';
+import { applyI18n, i18n } from '../platform/i18n';
+import type { CleaningState } from '../platform/messages';
+import { sendToTab } from '../platform/send';
+import type { Settings } from '../platform/settings';
+import { loadSettings, watchSettings } from '../platform/storage';
+import { applyLook } from '../ui/theme';
+import { renderBody, renderToc } from './content';
+import { followSettings, wireViewControls } from './controls';
+import { copyMarkdown, saveMarkdown } from './export';
+import { loadArticle, loadGeneric, type Loaded } from './load';
+import { renderMeta } from './meta';
+import { copySelection } from './selection';
+import { findTarget, type Target } from './target';
+import { toast } from './toast';
+
+const $ = (id: string): HTMLElement => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing from popup.html`);
+  return el;
+};
+const button = (id: string) => $(id) as HTMLButtonElement;
+
+let article: Article | null = null;
+let cleaning: CleaningState = 'off';
+
+function show(loaded: Loaded): void {
+  const app = $('app');
+  app.dataset.state = loaded.state;
+  app.setAttribute('aria-busy', String(loaded.state === 'loading'));
+  button('generic-reader').hidden = loaded.state !== 'not-sina';
+  if (loaded.state !== 'article') {
+    article = null;
+    $('article').hidden = true;
+    const detail = loaded.state === 'error' ? loaded.detail : '';
+    $('state-message').textContent = i18n(loaded.messageKey, detail);
+    return;
+  }
+  article = loaded.article;
+  cleaning = loaded.cleaning;
+  document.title = `${article.title} · ${i18n('extName')}`;
+  $('title').textContent = article.title;
+  $('meta').replaceChildren(...renderMeta(article, browser.i18n.getUILanguage()));
+  renderBody(article.html, $('content'));
+  renderToc($('content'), $('toc'));
+  $('article').hidden = false;
+  for (const id of ['save-md', 'copy-md']) button(id).disabled = false;
+  showCleaning();
+}
+
+function showCleaning(): void {
+  const toggle = button('toggle-clean');
+  toggle.disabled = cleaning === 'off';
+  toggle.setAttribute('aria-pressed', String(cleaning === 'original'));
+  toggle.textContent = cleaning === 'original' ? i18n('cleanAgain') : i18n('showOriginal');
+}
+
+async function save(settings: Settings): Promise<void> {
+  if (!article) return;
+  const result = await saveMarkdown(article, settings);
+  if (!result.ok) return toast(i18n('saveFailed', result.error), 'error');
+  toast(
+    result.imagesFailed
+      ? i18n('savedWithImageFailures', [result.filename, String(result.imagesFailed)])
+      : i18n('saved', result.filename),
+  );
+}
+
+async function copy(settings: Settings): Promise<void> {
+  if (!article) return;
+  const result = await copyMarkdown(article, settings);
+  toast(result.ok ? i18n('copied') : i18n('copyFailed', result.error), result.ok ? 'info' : 'error');
+}
+
+async function toggleCleaning(tabId: number): Promise<void> {
+  const reply = await sendToTab(tabId, { type: 'set-cleaning', on: cleaning === 'original' });
+  if (!reply.ok) return toast(i18n('toggleFailed', reply.error), 'error');
+  cleaning = reply.cleaning;
+  showCleaning();
+}
+
+async function runAction(target: Target, settings: Settings): Promise<void> {
+  if (target.action === 'save-md') await save(settings);
+  if (target.action === 'copy-selection') {
+    const result = await copySelection(target.tabId);
+    toast(result.ok ? i18n('selectionCopied') : i18n('copyFailed', result.error), result.ok ? 'info' : 'error');
+  }
+}
+
+/** Retries while the page is still loading, then gives its final answer. */
+async function load(target: Target, settings: Settings): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await loadArticle(target.tabId, settings.stockLinks);
+    show(loaded);
+    if (loaded.state !== 'loading' || attempt >= 40) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function main(): Promise<void> {
+  applyI18n();
+  const settings = await loadSettings();
+  applyLook(settings);
+  watchSettings((next) => followSettings(settings, next, $));
+  wireViewControls(settings, $);
+  button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
+
+  const target = await findTarget();
+  document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);
+  if (!target) return show({ state: 'error', messageKey: 'stateError', detail: 'no tab' });
+
+  button('save-md').addEventListener('click', () => void save(settings));
+  button('copy-md').addEventListener('click', () => void copy(settings));
+  button('toggle-clean').addEventListener('click', () => void toggleCleaning(target.tabId));
+  button('generic-reader').addEventListener('click', async () => {
+    show({ state: 'loading', messageKey: 'stateLoading' });
+    show(await loadGeneric(target.tabId, settings.stockLinks));
+  });
+
+  await load(target, settings);
+  if (target.action) await runAction(target, settings);
+}
+
+main().catch((err: unknown) => {
+  const app = document.getElementById('app');
+  if (app) app.dataset.state = 'error';
+  const message = document.getElementById('state-message');
+  if (message) message.textContent = i18n('stateError', err instanceof Error ? err.message : String(err));
+});
