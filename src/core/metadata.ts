@@ -1,5 +1,5 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
-import { editorCode, templates, titleSuffix } from '../sites/sina';
+import { editorCode, nonContentImages, templates, titleSuffix } from '../sites/sina';
 import { absoluteUrl, firstText, metaContent, normalizeText, safeQuery, safeQueryAll } from './dom';
 import type { TemplateId } from './types';
 
@@ -96,17 +96,18 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => safeQueryAll(doc, sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
   const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(metaContent(doc, 'keywords', 'tags')));
 
-  const categories = t
+  // One query over all breadcrumb selectors: the channel path in document order, top down.
+  const categories = t?.breadcrumb.length
     ? uniq(
-        t.breadcrumb
-          .flatMap((sel) => safeQueryAll(doc, sel))
+        safeQueryAll(doc, t.breadcrumb.join(','))
           .map((a) => normalizeText(a.textContent))
           .filter((c) => c && c !== '正文' && c.length < 20),
       )
     : [];
 
   const author = t ? normalizeText(firstText(doc, t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
-  const leadImage = absoluteUrl(metaContent(doc, 'og:image'), pageUrl);
+  const ogImage = absoluteUrl(metaContent(doc, 'og:image'), pageUrl);
+  const leadImage = ogImage && !nonContentImages.some((re) => re.test(ogImage)) ? ogImage : null;
   const docId = metaContent(doc, 'publishid') ?? /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1] ?? null;
 
   return {

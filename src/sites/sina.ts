@@ -157,7 +157,7 @@ export const trailingBylines: Array<{ template: TemplateId; pattern: RegExp; fie
 /** Images that are never article content: spacers, icons, QR codes, logos, avatars. */
 export const nonContentImages: RegExp[] = [
   /\/c\.gif$/i, /\/deco\//i, /qrcode|erweima|_qr\b|\/qr\//i, /default_avatar/i, /\/icon/i,
-  /image\.sinajs\.cn\/newchart/i, /\/logo/i, /entphone\.gif/i,
+  /image\.sinajs\.cn\/newchart/i, /sinaimg\.cn\/default\//i, /\/logo/i, /entphone\.gif/i,
 ];
 
 /** Title suffixes the site appends in <title> and og:title. */
