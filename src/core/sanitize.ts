@@ -21,6 +21,11 @@ function purifierFor(win: Window): Purifier {
   if (!p) {
     p = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
     p.addHook('afterSanitizeAttributes', (node) => {
+      // DOMPurify lets data: URIs through on img (its DATA_URI_TAGS) whatever ALLOWED_URI_REGEXP says.
+      for (const name of ['src', 'href']) {
+        const value = (node as Element).getAttribute?.(name);
+        if (value != null && !CONFIG.ALLOWED_URI_REGEXP!.test(value)) (node as Element).removeAttribute(name);
+      }
       if (node.nodeName === 'IMG') node.setAttribute('referrerpolicy', 'no-referrer');
       if (node.nodeName === 'A') node.setAttribute('rel', 'noopener noreferrer');
     });
