@@ -32,7 +32,12 @@ function tryUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return null;
+    // A download cut mid-character, or a stray byte or two, leaves a UTF-8 page UTF-8: read as
+    // GBK it would be mojibake throughout. GBK bytes read as UTF-8 are mostly invalid.
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = (text.match(/\ufffd/g) ?? []).length;
+    const good = (text.match(/[^\u0000-\u007f\ufffd]/g) ?? []).length;
+    return bad * 50 <= good ? text : null;
   }
 }
 
