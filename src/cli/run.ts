@@ -12,6 +12,10 @@ import { messages, type MessageKey } from './messages';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
+/** One window serves DOMPurify for the whole batch: setting it up costs more than a page. */
+let purifyWindow: Window | null = null;
+const purifier = () => (purifyWindow ??= new JSDOM('').window as unknown as Window);
+
 class PageError extends Error {
   constructor(public key: MessageKey) {
     super(key);
@@ -92,7 +96,7 @@ function readPage(input: string, args: Args): Article {
   const dom = new JSDOM(html, { url: validUrl(url) ?? fileUrl, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   const pageUrl = args.url ?? canonicalUrl(doc) ?? fileUrl;
-  const result = extractArticle(doc, pageUrl, { stockLinks: args.stockLinks, window: dom.window as unknown as Window });
+  const result = extractArticle(doc, pageUrl, { stockLinks: args.stockLinks, window: purifier() });
   dom.window.close();
   if (!result.ok) throw new PageError(result.error);
   return result.article;

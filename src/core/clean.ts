@@ -1,20 +1,22 @@
 /** clean: removes the site's noise from a detached copy of the article body. */
 import { noiseCommentRanges, noiseLinkTargets, noiseSelectors } from '../sites/sina';
 import { safeQueryAll } from './dom';
+import { DocQuery } from './query';
 
-const NOISE_SELECTOR = noiseSelectors.join(',');
 const BLOCKS = 'p,li,div,center,section,td';
 
 /** Removes noise from `root` (a detached clone) and returns how many nodes went. */
 export function cleanBody(root: Element): number {
   let removed = removeCommentRanges(root);
-  for (const el of safeQueryAll(root, NOISE_SELECTOR)) {
+  const q = new DocQuery(root);
+  const doomed = new Set(noiseSelectors.flatMap((s) => q.all(s)));
+  for (const el of doomed) {
     if (el.isConnected || root.contains(el)) {
       el.remove();
       removed++;
     }
   }
-  for (const a of safeQueryAll(root, noiseLinkTargets.join(','))) {
+  for (const a of q.all(noiseLinkTargets.join(','))) {
     const block = a.closest(BLOCKS);
     (block && block !== root && root.contains(block) ? block : a).remove();
     removed++;

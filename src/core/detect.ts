@@ -1,6 +1,7 @@
 /** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
 import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
-import { firstMatch, metaContent, normalizeText, safeQuery, safeQueryAll } from './dom';
+import { normalizeText } from './dom';
+import { DocQuery } from './query';
 import type { Detection } from './types';
 
 /** Below this many characters of body text a page is not an article. */
@@ -15,17 +16,17 @@ export function isSinaUrl(url: string): boolean {
 }
 
 /** The template whose markers all match; failing that, the first with any marker (a variant). */
-export function matchTemplate(doc: Document): TemplateRule | null {
-  const has = (sel: string) => !!safeQuery(doc, sel);
-  const withBody = templates.filter((t) => firstMatch(doc, t.body));
+export function matchTemplate(q: DocQuery): TemplateRule | null {
+  const has = (sel: string) => !!q.one(sel);
+  const withBody = templates.filter((t) => q.first(t.body));
   return withBody.find((t) => t.marker.every(has)) ?? withBody.find((t) => t.marker.some(has)) ?? null;
 }
 
-export function detect(doc: Document, url: string): Detection {
+export function detect(doc: Document, url: string, q: DocQuery = new DocQuery(doc)): Detection {
   const sina = isSinaUrl(url);
-  const template = sina || looksLikeSinaPage(doc) ? matchTemplate(doc) : null;
+  const template = sina || looksLikeSinaPage(doc, q) ? matchTemplate(q) : null;
   if (template) {
-    const body = findBody(doc, template);
+    const body = findBody(q, template);
     if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
       return { kind: 'not-article', site: 'sina', reason: 'empty' };
     }
@@ -33,7 +34,7 @@ export function detect(doc: Document, url: string): Detection {
   }
   if (sina) {
     const articleUrl = articleUrlPatterns.some((re) => re.test(url));
-    const ogArticle = /^(news|article)$/i.test(metaContent(doc, 'og:type') ?? '');
+    const ogArticle = /^(news|article)$/i.test(q.meta('og:type') ?? '');
     // A Sina page we cannot map: only an article URL is worth the generic reader.
     if (articleUrl || ogArticle) return { kind: 'article', site: 'generic' };
     return { kind: 'not-article', site: 'sina', reason: 'index-page' };
@@ -45,18 +46,20 @@ export function detect(doc: Document, url: string): Detection {
 }
 
 /** Saved pages lose their URL: a Sina page still names itself in its meta tags. */
-function looksLikeSinaPage(doc: Document): boolean {
-  const hints = [metaContent(doc, 'og:url'), metaContent(doc, 'og:site_name'), safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href')];
+function looksLikeSinaPage(doc: Document, q: DocQuery): boolean {
+  const hints = [q.meta('og:url'), q.meta('og:site_name'), q.one('link[rel="canonical"]')?.getAttribute('href')];
   return hints.some((h) => !!h && /sina\.(com\.cn|cn)|新浪/.test(h));
 }
 
 /** The template's body; where one body nests inside another (2005 tables), the inner one. */
-export function findBody(doc: Document, template: TemplateRule): Element | null {
-  let body = firstMatch(doc, template.body);
-  if (!body) return null;
-  const full = normalizeText(body.textContent).length;
+export function findBody(q: DocQuery, template: TemplateRule): Element | null {
+  const outer = q.first(template.body);
+  if (!outer) return null;
+  const full = normalizeText(outer.textContent).length;
+  let body: Element = outer;
   for (const sel of template.body) {
-    const inner = safeQueryAll(body, sel).find((el) => el !== body && normalizeText(el.textContent).length >= full * 0.5);
+    if (!q.mayMatch(sel)) continue;
+    const inner: Element | undefined = Array.from(body.querySelectorAll(sel)).find((el) => normalizeText(el.textContent).length >= full * 0.5);
     if (inner) body = inner;
   }
   return body;

@@ -1,6 +1,7 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
 import { editorCode, nonContentImages, templates, titleSuffix } from '../sites/sina';
-import { absoluteUrl, firstText, metaContent, normalizeText, safeQuery, safeQueryAll } from './dom';
+import { absoluteUrl, normalizeText } from './dom';
+import { DocQuery } from './query';
 import type { TemplateId } from './types';
 
 export interface Metadata {
@@ -76,39 +77,39 @@ function splitTags(s: string | null): string[] {
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
-export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic'): Metadata {
+export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic', q: DocQuery = new DocQuery(doc)): Metadata {
   const t = templates.find((x) => x.id === templateId);
   const canonical =
-    absoluteUrl(safeQuery(doc, 'link[rel="canonical"]')?.getAttribute('href'), url) ?? absoluteUrl(metaContent(doc, 'og:url'), url);
+    absoluteUrl(q.one('link[rel="canonical"]')?.getAttribute('href'), url) ?? absoluteUrl(q.meta('og:url'), url);
   const pageUrl = /^https?:/.test(url) ? url : canonical ?? url;
 
-  const title = cleanTitle((t && firstText(doc, t.title)) || metaContent(doc, 'og:title') || doc.title);
+  const title = cleanTitle((t && q.firstText(t.title)) || q.meta('og:title') || doc.title);
 
-  const dateText = t && t.date.length ? firstText(doc, t.date) : null;
+  const dateText = t && t.date.length ? q.firstText(t.date) : null;
   const published =
     parseDate(dateText) ??
-    parseDate(metaContent(doc, 'article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
-    (t ? parseDate(headerText(doc, t.title)) : null);
+    parseDate(q.meta('article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
+    (t ? parseDate(headerText(q, t.title)) : null);
 
-  const source = t ? pickSource(doc, t.source) : null;
+  const source = t ? pickSource(q, t.source) : null;
 
-  const editorText = t ? firstText(doc, t.editor) : null;
-  const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => safeQueryAll(doc, sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
-  const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(metaContent(doc, 'keywords', 'tags')));
+  const editorText = t ? q.firstText(t.editor) : null;
+  const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => q.all(sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
+  const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(q.meta('keywords', 'tags')));
 
   // One query over all breadcrumb selectors: the channel path in document order, top down.
   const categories = t?.breadcrumb.length
     ? uniq(
-        safeQueryAll(doc, t.breadcrumb.join(','))
+        q.all(t.breadcrumb.join(','))
           .map((a) => normalizeText(a.textContent))
           .filter((c) => c && c !== '正文' && c.length < 20),
       )
     : [];
 
-  const author = t ? normalizeText(firstText(doc, t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
-  const ogImage = absoluteUrl(metaContent(doc, 'og:image'), pageUrl);
+  const author = t ? normalizeText(q.firstText(t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
+  const ogImage = absoluteUrl(q.meta('og:image'), pageUrl);
   const leadImage = ogImage && !nonContentImages.some((re) => re.test(ogImage)) ? ogImage : null;
-  const docId = metaContent(doc, 'publishid') ?? /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1] ?? null;
+  const docId = q.meta('publishid') ?? /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1] ?? null;
 
   return {
     url: pageUrl,
@@ -124,9 +125,9 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   };
 }
 
-function pickSource(doc: Document, selectors: readonly string[]): string | null {
+function pickSource(q: DocQuery, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
-    for (const el of safeQueryAll(doc, sel)) {
+    for (const el of q.all(sel)) {
       const s = cleanSource(el.textContent, null);
       if (s) return s;
     }
@@ -135,9 +136,9 @@ function pickSource(doc: Document, selectors: readonly string[]): string | null 
 }
 
 /** Old table pages print the date in a cell near the headline: read the text just after it. */
-function headerText(doc: Document, titleSelectors: readonly string[]): string | null {
+function headerText(q: DocQuery, titleSelectors: readonly string[]): string | null {
   for (const sel of titleSelectors) {
-    const h = safeQuery(doc, sel);
+    const h = q.one(sel);
     const table = h?.closest('table');
     if (table) return normalizeText(table.textContent).slice(0, 400);
   }

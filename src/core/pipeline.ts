@@ -8,10 +8,11 @@ import { originalTitlePattern, relatedHeading, templates, trailingBylines, noise
 import { cleanBody } from './clean';
 import { detect, findBody } from './detect';
 import { normalizeText } from './dom';
+import { DocQuery } from './query';
 import { extractBlocks, type Block } from './extract';
 import { readMetadata, type Metadata } from './metadata';
-import { blocksToHtml, blocksToText, countWords } from './render';
-import { sanitizeHtml } from './sanitize';
+import { blocksToElement, blocksToText, countWords } from './render';
+import { sanitizeElement } from './sanitize';
 import type { Article, ExtractOptions, ExtractResult } from './types';
 
 export interface PipelineOptions extends ExtractOptions {
@@ -22,7 +23,8 @@ export interface PipelineOptions extends ExtractOptions {
 const HAN_PER_MINUTE = 400;
 
 export function extractArticle(doc: Document, url: string, opts: PipelineOptions = {}): ExtractResult {
-  const detection = detect(doc, url);
+  const q = new DocQuery(doc);
+  const detection = detect(doc, url, q);
   if (detection.kind === 'not-article') return { ok: false, error: 'not-article' };
   const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
 
@@ -30,16 +32,16 @@ export function extractArticle(doc: Document, url: string, opts: PipelineOptions
   let meta: Metadata;
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
-    const body = findBody(doc, template)!.cloneNode(true) as Element;
+    const body = findBody(q, template)!.cloneNode(true) as Element;
     cleanBody(body);
     blocks = extractBlocks(body, ctx);
-    meta = readMetadata(doc, url, template.id);
+    meta = readMetadata(doc, url, template.id, q);
   } else {
     const generic = readGeneric(doc, url);
     if (!generic) return { ok: false, error: 'not-article' };
     cleanBody(generic.body);
     blocks = extractBlocks(generic.body, ctx);
-    meta = { ...readMetadata(doc, url, 'generic'), ...generic.meta };
+    meta = { ...readMetadata(doc, url, 'generic', q), ...generic.meta };
   }
 
   const { originalTitle, author } = tidyBlocks(blocks, detection.kind === 'article' && detection.site === 'sina' ? detection.template : 'generic');
@@ -57,12 +59,23 @@ export function extractArticle(doc: Document, url: string, opts: PipelineOptions
     leadImage: meta.leadImage ?? images[0] ?? null,
     images,
     template: detection.site === 'sina' ? detection.template : 'generic',
-    html: sanitizeHtml(blocksToHtml(blocks), win),
+    html: sanitizeElement(blocksToElement(blocks, inertDocument(win)), win).innerHTML,
     text,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / HAN_PER_MINUTE)),
   };
   return { ok: true, article };
+}
+
+const inert = new WeakMap<Window, Document>();
+/** A document of the window's realm that loads nothing: the article is built and sanitized there. */
+function inertDocument(win: Window): Document {
+  let doc = inert.get(win);
+  if (!doc) {
+    doc = win.document.implementation.createHTMLDocument('');
+    inert.set(win, doc);
+  }
+  return doc;
 }
 
 /** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */

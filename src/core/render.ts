@@ -1,47 +1,60 @@
 /** render: blocks → article HTML (escaped here, sanitized again by the pipeline) and plain text. */
 import type { Block, Run } from './extract';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]);
-
-function runsHtml(runs: Run[]): string {
-  return runs
-    .map((r) => {
-      let h = escapeHtml(r.text);
-      if (r.bold) h = `<strong>${h}</strong>`;
-      if (r.italic) h = `<em>${h}</em>`;
-      if (r.href) h = `<a href="${escapeHtml(r.href)}">${h}</a>`;
-      return h;
-    })
-    .join('');
-}
-
 const runsText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
-export function blocksToHtml(blocks: Block[]): string {
-  return blocks
-    .map((b) => {
-      switch (b.type) {
-        case 'p':
-          return b.quote ? `<blockquote><p>${runsHtml(b.runs)}</p></blockquote>` : `<p>${runsHtml(b.runs)}</p>`;
-        case 'h':
-          return `<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`;
-        case 'img': {
-          const img = `<img src="${escapeHtml(b.src)}" alt="${escapeHtml(b.caption ?? b.alt)}" referrerpolicy="no-referrer" loading="lazy">`;
-          return b.caption ? `<figure>${img}<figcaption>${escapeHtml(b.caption)}</figcaption></figure>` : `<figure>${img}</figure>`;
-        }
-        case 'list': {
-          const tag = b.ordered ? 'ol' : 'ul';
-          return `<${tag}>${b.items.map((i) => `<li>${runsHtml(i)}</li>`).join('')}</${tag}>`;
-        }
-        case 'table': {
-          const [head, ...rest] = b.rows;
-          const cells = (row: string[], t: string) => row.map((c) => `<${t}>${escapeHtml(c)}</${t}>`).join('');
-          return `<table><thead><tr>${cells(head, 'th')}</tr></thead><tbody>${rest.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>`;
-        }
+/**
+ * Blocks → a detached <div> built node by node in `doc` (give an inert document: images created
+ * in a live one start loading at once). No HTML string is parsed on the way.
+ */
+export function blocksToElement(blocks: Block[], doc: Document): HTMLElement {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, ...kids: Array<Node | string>) => {
+    const e = doc.createElement(tag);
+    e.append(...kids);
+    return e;
+  };
+  const inline = (runs: Run[]) =>
+    runs.map((r) => {
+      let n: Node | string = r.text;
+      if (r.bold) n = el('strong', n);
+      if (r.italic) n = el('em', n);
+      if (r.href) {
+        const a = el('a', n);
+        a.setAttribute('href', r.href);
+        n = a;
       }
-    })
-    .join('\n');
+      return n;
+    });
+  const root = doc.createElement('div');
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'p':
+        root.append(b.quote ? el('blockquote', el('p', ...inline(b.runs))) : el('p', ...inline(b.runs)));
+        break;
+      case 'h':
+        root.append(el(b.level === 2 ? 'h2' : 'h3', b.text));
+        break;
+      case 'img': {
+        const img = doc.createElement('img');
+        img.setAttribute('referrerpolicy', 'no-referrer');
+        img.setAttribute('loading', 'lazy');
+        img.setAttribute('alt', b.caption ?? b.alt);
+        img.setAttribute('src', b.src);
+        root.append(b.caption ? el('figure', img, el('figcaption', b.caption)) : el('figure', img));
+        break;
+      }
+      case 'list':
+        root.append(el(b.ordered ? 'ol' : 'ul', ...b.items.map((i) => el('li', ...inline(i)))));
+        break;
+      case 'table': {
+        const [head, ...rest] = b.rows;
+        const row = (cells: string[], t: 'th' | 'td') => el('tr', ...cells.map((c) => el(t, c)));
+        root.append(el('table', el('thead', row(head, 'th')), el('tbody', ...rest.map((r) => row(r, 'td')))));
+        break;
+      }
+    }
+  }
+  return root;
 }
 
 /** Plain text: one entry per block, tables one line per row (cells joined by " | "). */

@@ -3,7 +3,7 @@ import DOMPurify, { type Config } from 'dompurify';
 
 const CONFIG: Config = {
   ALLOWED_TAGS: [
-    'p', 'br', 'h2', 'h3', 'h4', 'strong', 'em', 'b', 'i', 'a', 'img', 'figure', 'figcaption',
+    'div', 'p', 'br', 'h2', 'h3', 'h4', 'strong', 'em', 'b', 'i', 'a', 'img', 'figure', 'figcaption',
     'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub', 'code', 'pre',
   ],
   ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'referrerpolicy', 'loading'],
@@ -36,4 +36,10 @@ function purifierFor(win: Window): Purifier {
 
 export function sanitizeHtml(html: string, win: Window): string {
   return purifierFor(win).sanitize(html, CONFIG) as unknown as string;
+}
+
+/** Sanitizes a detached element of `win`'s realm where it stands: no HTML string parsed again. */
+export function sanitizeElement(el: HTMLElement, win: Window): HTMLElement {
+  purifierFor(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
+  return el;
 }

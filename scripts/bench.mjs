@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// npm run bench: our whole pipeline against Readability alone and Readability + turndown (what
+// MarkDownload does), each beside the page's own DOM parse time, on every fixture page, in one run
+// with warm-up and medians; then growth on generated pages of 1,000 to 20,000 paragraphs; then the
+// bundle sizes and, when the browser tests have left them, the in-browser timings.
+// Writes BENCHMARKS.md. Prints ratios, never asserts on time (machines here are noisy).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 15;
+const WARMUP = 3;
+const quick = args.includes('--quick');
+
+// The core is TypeScript: bundle it once for Node.
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sina-bench-'));
+await esbuild.build({
+  stdin: {
+    contents: `export { extractArticle } from './src/core/pipeline';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: path.join(outDir, 'core.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  define: { __E2E__: 'false', __VERSION__: '"bench"' },
+  logLevel: 'warning',
+});
+// Resolve packages from the project, not from the temporary folder.
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
+const core = await import(pathToFileURL(path.join(outDir, 'core.mjs')).href);
+
+// One window for DOMPurify, as the command line keeps one for a whole batch.
+const purifyWindow = new JSDOM('').window;
+const parse = (html, url) => new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+const now = () => performance.now();
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+}
+
+/** Times fn(prepared) where prepare() runs untimed before each call. */
+function measure(prepare, fn, runs = RUNS) {
+  const times = [];
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const input = prepare();
+    const t0 = now();
+    fn(input);
+    const dt = now() - t0;
+    // jsdom windows hold their whole page until closed.
+    input?.window?.close();
+    if (i >= WARMUP) times.push(dt);
+  }
+  return stats(times);
+}
+
+const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced' });
+turndown.use(gfm);
+
+const fixturesDir = path.join(root, 'test', 'fixtures');
+const pages = fs
+  .readdirSync(fixturesDir)
+  .filter((s) => fs.existsSync(path.join(fixturesDir, s, 'truth.json')))
+  .sort()
+  .map((slug) => {
+    const truth = JSON.parse(fs.readFileSync(path.join(fixturesDir, slug, 'truth.json'), 'utf8'));
+    const html = core.decodeHtml(fs.readFileSync(path.join(fixturesDir, slug, 'page.html'))).text;
+    return { slug, url: truth.url, html };
+  });
+
+const rows = [];
+for (const p of quick ? pages.slice(0, 3) : pages) {
+  const fresh = () => parse(p.html, p.url);
+  const parseT = measure(() => null, () => fresh().window.close());
+  const ours = measure(fresh, (dom) => {
+    const r = core.extractArticle(dom.window.document, p.url, { window: purifyWindow });
+    if (r.ok) core.toMarkdown(r.article, { preset: 'hexo' });
+  });
+  const readability = measure(fresh, (dom) => new Readability(dom.window.document).parse());
+  const readTurndown = measure(fresh, (dom) => {
+    const a = new Readability(dom.window.document).parse();
+    if (a?.content) turndown.turndown(a.content);
+  });
+  process.stderr.write(`${p.slug}: ours ${ours.median.toFixed(2)} ms, Readability ${readability.median.toFixed(2)} ms\n`);
+  rows.push({ slug: p.slug, kb: Math.round(p.html.length / 1024), parseT, ours, readability, readTurndown });
+}
+
+// Growth: a Sina-shaped page with N paragraphs (3 MB at 20,000).
+function bigPage(n) {
+  const para = (i) => `<p>　　第${i}段：新浪财经讯 市场监管总局表示将出台相关措施，鼓励参与区域和国际标准化活动，助推RCEP生效落地，这是第${i}段正文。</p>`;
+  const body = Array.from({ length: n }, (_, i) => para(i + 1)).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>大文章_新浪财经_新浪网</title></head><body>
+<h1 class="main-title">两万段的大文章</h1><div class="date-source"><span class="date">2021年09月02日 19:30</span><a class="source">新浪财经</a></div>
+<div class="article" id="artibody">${body}<p class="article-editor">责任编辑：王珊珊</p></div></body></html>`;
+}
+const growth = [];
+const bigUrl = 'https://finance.sina.com.cn/china/gncj/2021-09-02/doc-ibigpage0000001.shtml';
+for (const n of quick ? [1000, 5000] : [1000, 5000, 10000, 20000]) {
+  const html = bigPage(n);
+  const fresh = () => parse(html, bigUrl);
+  const runs = n >= 10000 ? 5 : 9;
+  const parseT = measure(() => null, () => fresh().window.close(), runs);
+  const ours = measure(fresh, (dom) => {
+    const r = core.extractArticle(dom.window.document, bigUrl, { window: purifyWindow });
+    if (!r.ok) throw new Error(`big page ${n}: ${r.error}`);
+    core.toMarkdown(r.article, { preset: 'hexo' });
+  }, runs);
+  growth.push({ n, mb: (Buffer.byteLength(html) / 1048576).toFixed(2), parseT, ours });
+}
+
+// Bundles (the build checks the budgets; here they are reported).
+const sizeOf = (f) => (fs.existsSync(f) ? fs.statSync(f).size : null);
+const bundles = [
+  ['content script', 'dist/chrome/content.js', 20],
+  ['popup', 'dist/chrome/popup.js', 200],
+  ['background', 'dist/chrome/background.js', null],
+  ['options', 'dist/chrome/options.js', null],
+  ['command line', 'dist/cli/sina-reader.mjs', null],
+].map(([name, file, budgetKb]) => ({ name, file, bytes: sizeOf(path.join(root, file)), budgetKb }));
+
+const perfFile = path.join(root, 'test-output', 'browser-perf.json');
+const browserPerf = fs.existsSync(perfFile) ? JSON.parse(fs.readFileSync(perfFile, 'utf8')) : null;
+
+// ---- report
+const ms = (x) => x.toFixed(2);
+const trio = (s) => `${ms(s.min)} / ${ms(s.median)} / ${ms(s.max)}`;
+const ratio = (a, b) => (a / b).toFixed(2);
+const lines = [];
+const out = (s = '') => lines.push(s);
+out('# Benchmarks');
+out();
+out(`Regenerated by \`npm run bench\` on ${new Date().toISOString().slice(0, 16)}Z — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.`);
+out(`Each cell: min / median / max milliseconds over ${RUNS} runs after ${WARMUP} warm-up runs; ratios use medians.`);
+out('"ours" = detect + clean + extract + metadata + sanitize + Markdown. "parse" = jsdom building the page DOM.');
+out();
+out('## Fixture pages');
+out();
+out('| page | KB | parse | ours | Readability | Readability + turndown | ours/Readability | ours/(R+T) | ours/parse |');
+out('|---|---:|---|---|---|---|---:|---:|---:|');
+for (const r of rows) {
+  out(`| ${r.slug} | ${r.kb} | ${trio(r.parseT)} | ${trio(r.ours)} | ${trio(r.readability)} | ${trio(r.readTurndown)} | ${ratio(r.ours.median, r.readability.median)} | ${ratio(r.ours.median, r.readTurndown.median)} | ${ratio(r.ours.median, r.parseT.median)} |`);
+}
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const summary = {
+  oursVsReadability: med(rows.map((r) => r.ours.median / r.readability.median)),
+  oursVsReadTurndown: med(rows.map((r) => r.ours.median / r.readTurndown.median)),
+  oursVsParse: med(rows.map((r) => r.ours.median / r.parseT.median)),
+  worstVsReadability: Math.max(...rows.map((r) => r.ours.median / r.readability.median)),
+};
+out();
+out(`Median over pages: ours/Readability **${summary.oursVsReadability.toFixed(2)}** (target ≤ 0.5; worst page ${summary.worstVsReadability.toFixed(2)}), ours/(Readability + turndown) **${summary.oursVsReadTurndown.toFixed(2)}** (target ≤ 0.3), ours/parse **${summary.oursVsParse.toFixed(2)}** (target ≤ 0.25).`);
+out();
+out('## Growth (generated Sina page, N paragraphs)');
+out();
+out('| N | MB | parse | ours | µs per paragraph (ours) |');
+out('|---:|---:|---|---|---:|');
+for (const g of growth) {
+  out(`| ${g.n} | ${g.mb} | ${trio(g.parseT)} | ${trio(g.ours)} | ${((g.ours.median * 1000) / g.n).toFixed(1)} |`);
+}
+const perPara = growth.map((g) => g.ours.median / g.n);
+out();
+out(`Time per paragraph from ${growth[0].n} to ${growth[growth.length - 1].n}: ×${(perPara[perPara.length - 1] / perPara[0]).toFixed(2)} (flat = linear growth).`);
+out();
+out('## Bundles (minified)');
+out();
+out('| bundle | file | KB | budget |');
+out('|---|---|---:|---:|');
+for (const b of bundles) out(`| ${b.name} | ${b.file} | ${b.bytes === null ? 'not built' : (b.bytes / 1024).toFixed(1)} | ${b.budgetKb ? `≤ ${b.budgetKb}` : '–'} |`);
+out();
+out('## In the browser (Chromium, from the e2e run)');
+out();
+if (browserPerf) {
+  out('| measure | min | median | max | target |');
+  out('|---|---:|---:|---:|---|');
+  for (const [name, m] of Object.entries(browserPerf.measures ?? {})) {
+    out(`| ${name} | ${ms(m.min)} | ${ms(m.median)} | ${ms(m.max)} | ${m.target ?? ''} |`);
+  }
+  out();
+  out(`Recorded ${browserPerf.recorded ?? ''} by the browser tests (test-output/browser-perf.json).`);
+} else {
+  out('Not recorded: run `npm test` with the browsers installed first (it writes test-output/browser-perf.json).');
+}
+const report = `${lines.join('\n')}\n`;
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report);
+process.stdout.write(report);
+fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,138 @@
+/**
+ * A read-only view of one document for the pipeline: an index of its ids, classes and tags built
+ * in one pass. A selector whose id or class is nowhere in the page costs nothing, and the others
+ * test only the elements that carry their last id, class or tag (with Element.matches). Under
+ * jsdom (the command line) every querySelector walks the whole page, and Sina rules are many.
+ * The index is a snapshot: use it on documents nobody mutates meanwhile.
+ */
+import { normalizeText } from './dom';
+
+export class DocQuery {
+  private ids = new Map<string, Element[]>();
+  private classes = new Map<string, Element[]>();
+  private tags = new Map<string, Element[]>();
+  private order = new Map<Element, number>();
+  private metas = new Map<string, string>();
+  private verdicts = new Map<string, boolean>();
+
+  constructor(private root: Document | Element) {
+    // A TreeWalker: jsdom's getElementsByTagName('*') is quadratic when indexed.
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node as Element;
+      const tag = el.localName;
+      this.order.set(el, this.order.size);
+      push(this.tags, tag, el);
+      const id = el.getAttribute('id');
+      if (id) push(this.ids, id, el);
+      const cls = el.getAttribute('class');
+      if (cls) for (const c of new Set(cls.split(/\s+/))) if (c) push(this.classes, c, el);
+      if (tag === 'meta') {
+        const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+        const content = normalizeText(el.getAttribute('content'));
+        if (key && content && !this.metas.has(key.toLowerCase())) this.metas.set(key.toLowerCase(), content);
+      }
+    }
+  }
+
+  /** False when the selector needs an id, class or tag the page does not have. */
+  mayMatch(selector: string): boolean {
+    let v = this.verdicts.get(selector);
+    if (v === undefined) {
+      v = selector.split(',').some((part) => this.partMayMatch(part));
+      this.verdicts.set(selector, v);
+    }
+    return v;
+  }
+
+  private partMayMatch(part: string): boolean {
+    const bare = part.replace(/\[[^\]]*\]/g, '[]').replace(/:[\w-]+(\([^)]*\))?/g, '');
+    for (const m of bare.matchAll(/#([\w-]+)/g)) if (!this.ids.has(m[1])) return false;
+    for (const m of bare.matchAll(/\.([\w-]+)/g)) if (!this.classes.has(m[1])) return false;
+    for (const m of bare.matchAll(/(?:^|[\s>+~])([a-z][a-z0-9]*)/gi)) if (!this.tags.has(m[1].toLowerCase())) return false;
+    return true;
+  }
+
+  one(selector: string): Element | null {
+    return this.all(selector)[0] ?? null;
+  }
+
+  /** Matching elements in document order. */
+  all(selector: string): Element[] {
+    if (!this.mayMatch(selector)) return [];
+    try {
+      const pool = this.candidates(selector);
+      if (!pool) return Array.from(this.root.querySelectorAll(selector));
+      const hits = pool.filter((el) => el !== this.root && el.matches(selector));
+      return hits.length > 1 ? hits.sort((a, b) => this.order.get(a)! - this.order.get(b)!) : hits;
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * The elements that may match: those carrying a part's last id, class or tag — or, when its
+   * first compound is rarer (".time-source a"), the last compound searched inside those. Null when
+   * a part names nothing to look up.
+   */
+  private candidates(selector: string): Element[] | null {
+    if (selector.includes('(')) return null;
+    const pool = new Set<Element>();
+    for (const part of selector.split(',')) {
+      const compounds = part.trim().split(/\s*[>+~]\s*|\s+(?![^[]*\])/).filter(Boolean);
+      const last = this.lookup(compounds[compounds.length - 1] ?? '');
+      if (!last) return null;
+      const first = compounds.length > 1 ? this.lookup(compounds[0]) : undefined;
+      if (first && first.length * 8 < last.length) {
+        for (const anc of first) for (const el of Array.from(anc.querySelectorAll(compounds[compounds.length - 1]))) pool.add(el);
+      } else {
+        for (const el of last) pool.add(el);
+      }
+    }
+    return [...pool];
+  }
+
+  private lookup(compound: string): Element[] | null {
+    const bare = compound.replace(/\[[^\]]*\]/g, '');
+    const id = /#([\w-]+)/.exec(bare)?.[1];
+    if (id) return this.ids.get(id) ?? [];
+    const cls = /\.([\w-]+)/.exec(bare)?.[1];
+    if (cls) return this.classes.get(cls) ?? [];
+    const tag = /^([a-z][a-z0-9]*)/i.exec(bare)?.[1]?.toLowerCase();
+    return tag ? this.tags.get(tag) ?? [] : null;
+  }
+
+  first(selectors: readonly string[]): Element | null {
+    for (const sel of selectors) {
+      const el = this.one(sel);
+      if (el) return el;
+    }
+    return null;
+  }
+
+  /** Text of the first matching element that has any. */
+  firstText(selectors: readonly string[]): string | null {
+    for (const sel of selectors) {
+      for (const el of this.all(sel)) {
+        const t = normalizeText(el.textContent);
+        if (t) return t;
+      }
+    }
+    return null;
+  }
+
+  meta(...names: string[]): string | null {
+    for (const n of names) {
+      const v = this.metas.get(n.toLowerCase());
+      if (v) return v;
+    }
+    return null;
+  }
+}
+
+function push(map: Map<string, Element[]>, key: string, el: Element): void {
+  const list = map.get(key);
+  if (list) list.push(el);
+  else map.set(key, [el]);
+}
