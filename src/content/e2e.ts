@@ -9,7 +9,8 @@ const PAGES = { 'open-popup': 'popup', 'open-options': 'options' } as const;
 
 export function listenForE2E(): void {
   window.addEventListener('message', (event) => {
-    if (event.source !== window) return;
+    // No `event.source === window` check: in Firefox the content script sees the page's window
+    // through an Xray wrapper, and the two never compare equal.
     const data = event.data as { source?: unknown; type?: unknown; params?: unknown } | null;
     if (data?.source !== 'sina-reader-e2e' || typeof data.type !== 'string' || !Object.hasOwn(PAGES, data.type)) return;
     const params: Record<string, string> = {};

@@ -3,22 +3,25 @@
  * `article.html`, and it goes through the same sanitizer once more right before insertion.
  */
 import { sanitizeHtml } from '../core/sanitize';
+import { i18n } from '../platform/i18n';
+
+/** Longer jump lists start folded: they would push the article off the first screen. */
+const OPEN_TOC_MAX = 6;
 
 export function renderBody(html: string, target: HTMLElement): void {
-  // A <template> is inert: images do not start loading before their referrer policy is set.
-  const template = document.createElement('template');
-  template.innerHTML = sanitizeHtml(html, window);
-  for (const img of template.content.querySelectorAll('img')) {
+  // A parsed document has no browsing context: images do not load before their referrer policy is set.
+  const parsed = new DOMParser().parseFromString(sanitizeHtml(html, window), 'text/html').body;
+  for (const img of parsed.querySelectorAll('img')) {
     img.referrerPolicy = 'no-referrer';
     img.loading = 'lazy';
     img.decoding = 'async';
     if (!img.hasAttribute('alt')) img.alt = '';
   }
-  for (const a of template.content.querySelectorAll('a[href]')) {
+  for (const a of parsed.querySelectorAll('a[href]')) {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   }
-  target.replaceChildren(template.content);
+  target.replaceChildren(...Array.from(parsed.childNodes, (node) => document.adoptNode(node)));
 }
 
 /** A jump list when the article has sub-headings; hidden otherwise. */
@@ -38,4 +41,8 @@ export function renderToc(content: HTMLElement, toc: HTMLElement): void {
     list.append(item);
   });
   toc.hidden = headings.length < 2;
+  const details = toc.querySelector('details');
+  if (details) details.open = headings.length <= OPEN_TOC_MAX;
+  const summary = toc.querySelector('summary');
+  if (summary) summary.textContent = i18n('tocCount', String(headings.length));
 }
