@@ -48,6 +48,7 @@ function show(loaded: Loaded): void {
   $('article').hidden = false;
   for (const id of ['save-md', 'copy-md']) button(id).disabled = false;
   showCleaning();
+  performance.mark('reader:rendered');
 }
 
 function showCleaning(): void {
@@ -100,8 +101,11 @@ async function load(target: Target, settings: Settings): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Marks for the bench (issue 5: the article within 100 ms of opening), read with performance.getEntriesByType('mark').
+  performance.mark('reader:start');
   applyI18n();
   const settings = await loadSettings();
+  performance.mark('reader:settings');
   applyLook(settings);
   watchSettings((next) => followSettings(settings, next, $));
   wireViewControls(settings, $);

@@ -60,9 +60,11 @@ export async function loadArticle(tabId: number, stockLinks: StockLinkMode): Pro
     if (await injectContentScript(tabId)) reply = await sendToTab(tabId, { type: 'get-page' });
     if (!reply.ok) return { state: 'error', messageKey: 'stateNoContentScript', detail: reply.error };
   }
+  performance.mark('reader:page');
   if (reply.detection.kind !== 'article') return { state: 'not-article', messageKey: 'stateNotArticle' };
   try {
     const article = extractFrom(reply.html, reply.url, stockLinks);
+    performance.mark('reader:extracted');
     return article
       ? { state: 'article', article, cleaning: reply.cleaning }
       : { state: 'not-article', messageKey: 'stateNotArticle' };
