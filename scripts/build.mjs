@@ -16,11 +16,12 @@ const at = (...p) => path.join(root, ...p);
 const ENTRIES = {
   content: 'src/content/index.ts',
   background: 'src/background/index.ts',
+  boot: 'src/popup/boot.ts',
   popup: 'src/popup/index.ts',
   options: 'src/options/index.ts',
 };
 /** Minified size limits in bytes (issue 5): the heavy libraries belong in the popup only. */
-const BUDGETS = { content: 20 * 1024, popup: 200 * 1024 };
+const BUDGETS = { content: 20 * 1024, boot: 4 * 1024, popup: 200 * 1024 };
 const STATIC = [
   ['_locales', '_locales'],
   ['icons', 'icons'],

@@ -5,7 +5,8 @@ import { applyI18n, i18n } from '../platform/i18n';
 import type { CleaningState } from '../platform/messages';
 import { sendToTab } from '../platform/send';
 import type { Settings } from '../platform/settings';
-import { loadSettings, watchSettings } from '../platform/storage';
+import { normalizeSettings } from '../platform/settings';
+import { watchSettings } from '../platform/storage';
 import { applyLook } from '../ui/theme';
 import { renderBody, renderToc } from './content';
 import { followSettings, wireViewControls } from './controls';
@@ -13,7 +14,8 @@ import { copyMarkdown, saveMarkdown } from './export';
 import { loadArticle, loadGeneric, type Loaded } from './load';
 import { renderMeta } from './meta';
 import { copySelection } from './selection';
-import { findTarget, type Target } from './target';
+import { takeBoot, type Boot } from './prefetch';
+import type { Target } from './target';
 import { toast } from './toast';
 
 const $ = (id: string): HTMLElement => {
@@ -91,9 +93,9 @@ async function runAction(target: Target, settings: Settings): Promise<void> {
 }
 
 /** Retries while the page is still loading, then gives its final answer. */
-async function load(target: Target, settings: Settings): Promise<void> {
+async function load(target: Target, settings: Settings, prefetched: Boot['page']): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadArticle(target.tabId, settings.stockLinks);
+    const loaded = await loadArticle(target.tabId, settings.stockLinks, attempt === 0 ? prefetched : undefined);
     show(loaded);
     if (loaded.state !== 'loading' || attempt >= 40) return;
     await new Promise((r) => setTimeout(r, 250));
@@ -104,14 +106,15 @@ async function main(): Promise<void> {
   // Marks for the bench (issue 5: the article within 100 ms of opening), read with performance.getEntriesByType('mark').
   performance.mark('reader:start');
   applyI18n();
-  const settings = await loadSettings();
+  const boot = takeBoot();
+  const settings = normalizeSettings(await boot.settings);
   performance.mark('reader:settings');
   applyLook(settings);
   watchSettings((next) => followSettings(settings, next, $));
   wireViewControls(settings, $);
   button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
 
-  const target = await findTarget();
+  const target = await boot.target;
   document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);
   if (!target) return show({ state: 'error', messageKey: 'stateError', detail: 'no tab' });
 
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
     show(await loadGeneric(target.tabId, settings.stockLinks));
   });
 
-  await load(target, settings);
+  await load(target, settings, boot.page);
   if (target.action) await runAction(target, settings);
 }
 

@@ -8,6 +8,7 @@ import type { Article, StockLinkMode } from '../core/types';
 import { browser } from '../platform/browser';
 import type { CleaningState } from '../platform/messages';
 import { sendToTab } from '../platform/send';
+import type { PageReply } from './prefetch';
 
 export type Loaded =
   | { state: 'article'; article: Article; cleaning: CleaningState }
@@ -49,8 +50,13 @@ async function injectContentScript(tabId: number): Promise<boolean> {
   }
 }
 
-export async function loadArticle(tabId: number, stockLinks: StockLinkMode): Promise<Loaded> {
-  let reply = await sendToTab(tabId, { type: 'get-page' });
+/** `prefetched`: the boot script's answer to the same question, asked before popup.js was parsed. */
+export async function loadArticle(
+  tabId: number,
+  stockLinks: StockLinkMode,
+  prefetched?: Promise<PageReply | null>,
+): Promise<Loaded> {
+  let reply = (await prefetched) ?? (await sendToTab(tabId, { type: 'get-page' }));
   if (!reply.ok) {
     const url = await tabUrl(tabId);
     // Without a Sina URL (or without access to the tab's URL) there is no content script to ask.

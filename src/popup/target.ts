@@ -1,5 +1,5 @@
 /** Which tab the reader reads: `?tabId=N` (tests, menus, shortcuts) or the active tab (toolbar popup). */
-import { browser } from '../platform/browser';
+import { nativeApi } from '../platform/native';
 
 export interface Target {
   tabId: number;
@@ -14,6 +14,6 @@ export async function findTarget(search = location.search): Promise<Target | nul
   const action = params.get('action');
   const given = Number.parseInt(params.get('tabId') ?? '', 10);
   if (Number.isInteger(given) && given >= 0) return { tabId: given, inPopup: false, action };
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await nativeApi().tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { tabId: tab.id, inPopup: true, action };
 }
