@@ -4,30 +4,7 @@
  * links in the Markdown are rewritten to the local copy. A failed image keeps its remote link.
  */
 import { downloadBlob } from './download';
-
-const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/svg+xml': 'svg',
-  'image/bmp': 'bmp',
-};
-
-export function isSinaImage(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return /^https?:$/.test(u.protocol) && (u.hostname === 'sinaimg.cn' || u.hostname.endsWith('.sinaimg.cn'));
-  } catch {
-    return false;
-  }
-}
-
-export function extensionFor(contentType: string | null): string | null {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  return EXTENSIONS[type] ?? null;
-}
+import { extensionFor, isSinaImage } from './image-files';
 
 export interface LocalImages {
   markdown: string;
