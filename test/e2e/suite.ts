@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { launch, type BrowserName, type Session } from './support/browsers';
 import { loadFixtures, repoRoot, serveFixtures, type Fixture, type Truth } from './support/fixtures';
 import { requireBrowser } from './support/guard';
-import { cleanState, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, withInjection } from './support/pages';
+import { cleanState, closeQuietly, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, withInjection } from './support/pages';
 import { readPopup, settledState, type PopupReading } from './support/popup';
 import { startServer, type TestServer } from './support/server';
 import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from './support/text';
@@ -107,8 +107,8 @@ export function describeExtension(browser: BrowserName): void {
         });
 
         afterAll(async () => {
-          await popup?.close().catch(() => {});
-          await page?.close().catch(() => {});
+          await closeQuietly(popup);
+          await closeQuietly(page);
         });
 
         it('is cleaned in place', async () => {
@@ -183,7 +183,7 @@ export function describeExtension(browser: BrowserName): void {
         await page.goto(variantUrl(f, 'late'), { waitUntil: 'load' });
         await waitForCleanState(page, 'cleaned').catch(() => {});
       });
-      afterAll(async () => page?.close().catch(() => {}));
+      afterAll(() => closeQuietly(page));
 
       it('hides the QR promo, iframe and ins.sinaads a page script adds after load', async () => {
         expect(await cleanState(page)).toBe('cleaned');

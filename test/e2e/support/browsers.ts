@@ -61,9 +61,9 @@ export async function launch(name: BrowserName, server: TestServer): Promise<Ses
 async function openPopupByHook(context: BrowserContext, page: Page): Promise<Page> {
   const opened = context.waitForEvent('page', { timeout: 20_000 });
   await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
-  const popup = await opened;
-  await popup.waitForLoadState('domcontentloaded');
-  return popup;
+  // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
+  // for the popup's own #app[data-state] instead.
+  return opened;
 }
 
 async function launchChromium(profile: string, downloadDir: string, ext: string, server: TestServer): Promise<Session> {

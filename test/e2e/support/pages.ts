@@ -82,3 +82,16 @@ export function visibleLatePromos(page: Page): Promise<string[]> {
       .map((el) => el.getAttribute(marker) ?? '?');
   }, lateMarker);
 }
+
+/** Close a tab without letting a stuck close (seen in Firefox after a failed download) hang the suite. */
+export async function closeQuietly(page: Page | undefined): Promise<void> {
+  if (!page || page.isClosed()) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    page.close().catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 5_000);
+    }),
+  ]);
+  clearTimeout(timer);
+}
