@@ -9,6 +9,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DecodeError, decodeHtml } from '../src/core/encoding';
+import { extractArticle } from '../src/core/pipeline';
 import type { ExtractResult } from '../src/core/types';
 import { buildCli, listFiles, runCli, scratchDir } from './hostile/cli';
 import { inspectHtml } from './hostile/inspect';
@@ -90,6 +91,34 @@ describe('pages that are not articles', () => {
 
   it.each([1, 2, 3])('binary garbage (seed %i) → not-html', (seed) => {
     expect(fromBytes(binaryGarbage(seed, 65536), FILE_URL)).toEqual({ ok: false, error: 'not-html' });
+  });
+});
+
+/** The popup reads live pages, which scripts change into shapes the HTML parser never makes. */
+describe('live DOM shapes that parsing never produces', () => {
+  const LONG = '这是一段很长的正文内容，用来让 Readability 认为这里是文章的主体部分，逗号，句号。'.repeat(4);
+  const GENERIC_URL = 'https://example.com/post/1.html';
+  const shapes: Record<string, (doc: Document) => void> = {
+    'a paragraph appended to <head>': (doc) => doc.head.append(Object.assign(doc.createElement('p'), { textContent: LONG })),
+    'a div appended to <html>, outside <body>': (doc) => {
+      const div = doc.createElement('div');
+      for (let i = 0; i < 3; i++) div.append(Object.assign(doc.createElement('p'), { textContent: LONG }));
+      doc.documentElement.append(div);
+    },
+    'no <body>': (doc) => doc.body.remove(),
+    'no root element': (doc) => doc.documentElement.remove(),
+  };
+  const page = '<html><head><title>标题</title></head><body><p>A body with more than twenty characters of text.</p></body></html>';
+  it.each(Object.keys(shapes))('%s: an answer, not an exception', (name) => {
+    for (const url of [GENERIC_URL, ARTICLE_URL]) {
+      const dom = new JSDOM(page, { url });
+      shapes[name](dom.window.document);
+      let result: ExtractResult | undefined;
+      expect(() => {
+        result = extractArticle(dom.window.document, url, { window: dom.window as unknown as Window });
+      }, url).not.toThrow();
+      expectClearResult(result!);
+    }
   });
 });
 

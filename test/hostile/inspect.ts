@@ -20,6 +20,9 @@ export const URL_ATTRIBUTES = [
 /** Attributes that are never needed in an article and can load or run something. */
 export const FORBIDDEN_ATTRIBUTES = ['style', 'srcdoc', 'srcset', 'formaction', 'action', 'xlink:href', 'target', 'ping', 'usemap', 'is'];
 
+/** Attributes that are only ever shown as text ("javascript:" in an alt is just words). */
+const TEXT_ATTRIBUTES = ['alt', 'title'];
+
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** A URL scheme as a browser would read it: control characters and whitespace are ignored. */
@@ -45,12 +48,12 @@ export function findViolations(root: ParentNode): string[] {
       const where = `<${tag} ${name}="${attr.value.slice(0, 60)}">`;
       if (name.startsWith('on')) out.push(`handler ${where}`);
       if (FORBIDDEN_ATTRIBUTES.includes(name)) out.push(`attribute ${where}`);
-      const scheme = urlScheme(attr.value);
+      const scheme = TEXT_ATTRIBUTES.includes(name) ? null : urlScheme(attr.value);
       if (scheme && SCRIPT_SCHEMES.has(scheme)) out.push(`script URL ${where}`);
       if (URL_ATTRIBUTES.includes(name) && attr.value.trim() && !/^https?:\/\//i.test(attr.value.trim())) {
         out.push(`non-http URL ${where}`);
       }
-      if (/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding/i.test(attr.value) && name !== 'alt' && name !== 'title') {
+      if (/url\s*\(|expression\s*\(|@import|behavior\s*:|-moz-binding/i.test(attr.value) && !TEXT_ATTRIBUTES.includes(name)) {
         out.push(`css ${where}`);
       }
     }
