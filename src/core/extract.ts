@@ -187,6 +187,9 @@ class Walker {
       this.flush();
       return;
     }
+    const caption = Array.from(el.children).find((c) => c.localName === 'caption');
+    const title = normalizeText(caption?.textContent);
+    if (title) this.blocks.push({ type: 'p', runs: [{ text: title, bold: true }] });
     const rows: string[][] = [];
     for (const tr of Array.from(el.querySelectorAll('tr'))) {
       if (tr.closest('table') !== el) continue;
