@@ -190,14 +190,7 @@ class Walker {
     const caption = Array.from(el.children).find((c) => c.localName === 'caption');
     const title = normalizeText(caption?.textContent);
     if (title) this.blocks.push({ type: 'p', runs: [{ text: title, bold: true }] });
-    const rows: string[][] = [];
-    for (const tr of Array.from(el.querySelectorAll('tr'))) {
-      if (tr.closest('table') !== el) continue;
-      const cells = Array.from(tr.children)
-        .filter((c) => c.localName === 'td' || c.localName === 'th')
-        .map((c) => normalizeText(c.textContent));
-      if (cells.some((c) => c)) rows.push(cells);
-    }
+    const rows = tableGrid(el);
     if (rows.length === 1 && rows[0].length === 1) this.blocks.push({ type: 'p', runs: [{ text: rows[0][0] }] });
     else if (rows.length) this.blocks.push({ type: 'table', rows });
   }
@@ -247,4 +240,29 @@ function imageSource(el: Element, base: string): string | null {
     if (v && !/^data:|blank\.gif|loading/i.test(v)) return absoluteUrl(v, base);
   }
   return null;
+}
+
+/** The table as a grid: colspan and rowspan cells hold their text once and leave '' beside them. */
+function tableGrid(table: Element): string[][] {
+  const grid: string[][] = [];
+  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  trs.forEach((tr, r) => {
+    const row = (grid[r] ??= []);
+    let c = 0;
+    for (const cell of Array.from(tr.children)) {
+      if (cell.localName !== 'td' && cell.localName !== 'th') continue;
+      while (row[c] !== undefined) c++;
+      const span = (name: string) => Math.min(Math.max(Number(cell.getAttribute(name)) || 1, 1), 50);
+      const [cols, rowsDown] = [span('colspan'), span('rowspan')];
+      for (let dr = 0; dr < rowsDown && r + dr < trs.length; dr++) {
+        const target = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < cols; dc++) target[c + dc] = dr === 0 && dc === 0 ? normalizeText(cell.textContent) : '';
+      }
+      c += cols;
+    }
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  return grid
+    .map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''))
+    .filter((row) => row.some((cell) => cell));
 }

@@ -66,7 +66,7 @@ export function blocksToText(blocks: Block[]): string {
     else if (b.type === 'img') {
       if (b.caption) out.push(b.caption);
     } else if (b.type === 'list') out.push(...b.items.map(runsText));
-    else out.push(...b.rows.map((r) => r.join(' | ')));
+    else out.push(...b.rows.map((r) => r.filter(Boolean).join(' | ')));
   }
   return out.join('\n\n');
 }
