@@ -51,9 +51,13 @@ function stats(xs) {
 }
 
 /** Times fn(prepared) where prepare() runs untimed before each call. */
-function measure(prepare, fn, runs = RUNS) {
+// jsdom frees a closed window only once the event loop turns: yield between runs.
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function measure(prepare, fn, runs = RUNS) {
   const times = [];
   for (let i = 0; i < WARMUP + runs; i++) {
+    await turn();
     const input = prepare();
     const t0 = now();
     fn(input);
@@ -82,13 +86,13 @@ const pages = fs
 const rows = [];
 for (const p of quick ? pages.slice(0, 3) : pages) {
   const fresh = () => parse(p.html, p.url);
-  const parseT = measure(() => null, () => fresh().window.close());
-  const ours = measure(fresh, (dom) => {
+  const parseT = await measure(() => null, () => fresh().window.close());
+  const ours = await measure(fresh, (dom) => {
     const r = core.extractArticle(dom.window.document, p.url, { window: purifyWindow });
     if (r.ok) core.toMarkdown(r.article, { preset: 'hexo' });
   });
-  const readability = measure(fresh, (dom) => new Readability(dom.window.document).parse());
-  const readTurndown = measure(fresh, (dom) => {
+  const readability = await measure(fresh, (dom) => new Readability(dom.window.document).parse());
+  const readTurndown = await measure(fresh, (dom) => {
     const a = new Readability(dom.window.document).parse();
     if (a?.content) turndown.turndown(a.content);
   });
@@ -110,8 +114,8 @@ for (const n of quick ? [1000, 5000] : [1000, 5000, 10000, 20000]) {
   const html = bigPage(n);
   const fresh = () => parse(html, bigUrl);
   const runs = n >= 10000 ? 5 : 9;
-  const parseT = measure(() => null, () => fresh().window.close(), runs);
-  const ours = measure(fresh, (dom) => {
+  const parseT = await measure(() => null, () => fresh().window.close(), runs);
+  const ours = await measure(fresh, (dom) => {
     const r = core.extractArticle(dom.window.document, bigUrl, { window: purifyWindow });
     if (!r.ok) throw new Error(`big page ${n}: ${r.error}`);
     core.toMarkdown(r.article, { preset: 'hexo' });

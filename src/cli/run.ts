@@ -46,6 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   const jsonOut: object[] = [];
   const now = new Date();
   for (const input of args.inputs) {
+    // jsdom releases a closed window only when the event loop turns: a long batch stays small.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const article = readPage(input, args);
       const markdown = toMarkdown(article, { preset: args.preset, now });
