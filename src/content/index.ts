@@ -58,6 +58,7 @@ const isSinaArticle = (d: Detection | undefined): boolean => d?.kind === 'articl
 
 function clean(): void {
   if (!isSinaArticle(detection)) return;
+  const again = !!cleaner;
   if (cleaner) guard('redo', () => cleaner!.redo());
   else {
     const t0 = performance.now();
@@ -68,7 +69,7 @@ function clean(): void {
   if (!cleaner) return;
   publish('cleaned');
   observer ??= observeInjections(document.documentElement, sweep);
-  sweep(); // what arrived while we waited for the settings
+  if (again) sweep(); // what the site added while the page showed the original
 }
 
 function restore(): void {
@@ -82,7 +83,8 @@ async function applySettings(): Promise<void> {
   const settings = normalizeSettings(await readSyncStorage());
   if (!cleaningAllowed(settings, location.hostname)) {
     if (state === 'cleaned') restore();
-  } else if (!userChoseOriginal) clean();
+    else if (!cleaner && isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'off';
+  } else if (!userChoseOriginal && state !== 'cleaned') clean();
 }
 
 function start(): void {

@@ -1,4 +1,5 @@
 /** Options page: every control is saved to storage.sync on change and applied at once everywhere. */
+import { checkTemplate, PRESET_TEMPLATES, TEMPLATE_VARIABLES } from '../core/frontmatter';
 import { toMarkdown } from '../core/markdown';
 import { applyI18n, i18n } from '../platform/i18n';
 import { normalizeSettings, type Settings } from '../platform/settings';
@@ -11,7 +12,7 @@ const form = document.getElementById('form') as HTMLFormElement;
 const control = (name: keyof Settings) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 function fill(settings: Settings): void {
-  for (const name of ['preset', 'filenameTemplate', 'stockLinks', 'images', 'theme'] as const) control(name).value = settings[name];
+  for (const name of ['preset', 'filenameTemplate', 'frontMatterTemplate', 'stockLinks', 'images', 'theme'] as const) control(name).value = settings[name];
   (control('cleaning') as HTMLInputElement).checked = settings.cleaning;
   control('cleaningOffHosts').value = settings.cleaningOffHosts.join('\n');
   control('fontSize').value = String(settings.fontSize);
@@ -22,6 +23,7 @@ function read(): Settings {
   return normalizeSettings({
     preset: control('preset').value,
     filenameTemplate: control('filenameTemplate').value,
+    frontMatterTemplate: control('frontMatterTemplate').value,
     stockLinks: control('stockLinks').value,
     images: control('images').value,
     theme: control('theme').value,
@@ -37,10 +39,28 @@ function preview(settings: Settings): void {
   const markdown = document.getElementById('markdown-preview');
   try {
     if (filename) filename.textContent = fileNameFor(SAMPLE_ARTICLE, settings.filenameTemplate);
-    if (markdown) markdown.textContent = toMarkdown(SAMPLE_ARTICLE, { preset: settings.preset });
+    const template = settings.frontMatterTemplate.trim() || undefined;
+    if (markdown) markdown.textContent = toMarkdown(SAMPLE_ARTICLE, { preset: settings.preset, template, now: new Date() });
+    showProblems(template ?? '');
   } catch (err) {
     if (markdown) markdown.textContent = String(err);
   }
+}
+
+const PROBLEM_TEXT = {
+  syntax: (line: string, text: string) => i18n('problemSyntax', [line, text]),
+  'unknown-variable': (line: string, text: string) => i18n('problemUnknownVariable', [line, text]),
+  'duplicate-key': (line: string, text: string) => i18n('problemDuplicateKey', [line, text]),
+} as const;
+
+function showProblems(template: string): void {
+  const list = document.getElementById('front-matter-problems');
+  if (!list) return;
+  list.replaceChildren(
+    ...checkTemplate(template).map((p) =>
+      Object.assign(document.createElement('li'), { textContent: PROBLEM_TEXT[p.reason](String(p.line), p.text) }),
+    ),
+  );
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,6 +90,13 @@ async function main(): Promise<void> {
     timer = setTimeout(() => void persist(), 300);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
+  const variables = document.getElementById('template-variables');
+  if (variables) variables.textContent = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(' ');
+  document.getElementById('use-preset-template')?.addEventListener('click', () => {
+    const preset = control('preset').value;
+    control('frontMatterTemplate').value = preset === 'obsidian' ? PRESET_TEMPLATES.obsidian : PRESET_TEMPLATES.hexo;
+    void persist();
+  });
 }
 
 void main();

@@ -9,6 +9,8 @@ export interface Settings {
   /** `{title}`, `{date}`, `{source}`, `{docid}`, `{slug}`; safe-name rules apply after substitution. */
   filenameTemplate: string;
   stockLinks: StockLinkMode;
+  /** The user's front-matter template (core/frontmatter.ts syntax); empty: the preset's own. */
+  frontMatterTemplate: string;
   /** In-page cleaning on Sina pages. */
   cleaning: boolean;
   /** Hosts where in-page cleaning is off even though `cleaning` is on. */
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   preset: 'hexo',
   filenameTemplate: '{title}',
   stockLinks: 'words',
+  frontMatterTemplate: '',
   cleaning: true,
   cleaningOffHosts: [],
   images: 'remote',
@@ -50,6 +53,7 @@ export function normalizeSettings(raw: Record<string, unknown>): Settings {
     filenameTemplate:
       typeof raw.filenameTemplate === 'string' && raw.filenameTemplate.trim() ? raw.filenameTemplate : d.filenameTemplate,
     stockLinks: oneOf(raw.stockLinks, ['words', 'links', 'ticker'] as const, d.stockLinks),
+    frontMatterTemplate: typeof raw.frontMatterTemplate === 'string' ? raw.frontMatterTemplate : d.frontMatterTemplate,
     cleaning: typeof raw.cleaning === 'boolean' ? raw.cleaning : d.cleaning,
     cleaningOffHosts: Array.isArray(raw.cleaningOffHosts)
       ? raw.cleaningOffHosts.filter((h): h is string => typeof h === 'string')

@@ -21,7 +21,8 @@ export function renderBody(html: string, target: HTMLElement): void {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   }
-  target.replaceChildren(...Array.from(parsed.childNodes, (node) => document.adoptNode(node)));
+  // Copy the live NodeList first: moving nodes out of it while iterating would skip every other one.
+  target.replaceChildren(...[...parsed.childNodes]);
 }
 
 /** A jump list when the article has sub-headings; hidden otherwise. */

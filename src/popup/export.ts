@@ -1,15 +1,16 @@
 /** Save as Markdown and Copy Markdown, with the user's preset, stock-link mode and file-name template. */
-import { toMarkdown } from '../core/markdown';
 import type { Article } from '../core/types';
 import { failure, type Result } from '../platform/messages';
 import type { Settings } from '../platform/settings';
 import { copyText, downloadBlob } from './download';
 import { fileNameFor } from './filename';
 import { saveImagesBeside } from './images';
+import { markdownWriter } from './markdown-writer';
 
-export function markdownOf(article: Article, settings: Settings): string {
-  // Stock links were already shaped by extraction (settings.stockLinks); the preset shapes the rest.
-  return toMarkdown(article, { preset: settings.preset });
+export async function markdownOf(article: Article, settings: Settings): Promise<string> {
+  const { toMarkdown } = await markdownWriter();
+  // Stock links were already shaped by extraction (settings.stockLinks); preset and template shape the rest.
+  return toMarkdown(article, { preset: settings.preset, template: settings.frontMatterTemplate.trim() || undefined });
 }
 
 export async function saveMarkdown(
@@ -18,7 +19,7 @@ export async function saveMarkdown(
 ): Promise<Result<{ filename: string; imagesSaved: number; imagesFailed: number }>> {
   try {
     const filename = fileNameFor(article, settings.filenameTemplate);
-    let markdown = markdownOf(article, settings);
+    let markdown = await markdownOf(article, settings);
     let imagesSaved = 0;
     let imagesFailed = 0;
     if (settings.images === 'local' && article.images.length) {
@@ -36,7 +37,7 @@ export async function saveMarkdown(
 
 export async function copyMarkdown(article: Article, settings: Settings): Promise<Result> {
   try {
-    await copyText(markdownOf(article, settings));
+    await copyText(await markdownOf(article, settings));
     return { ok: true };
   } catch (err) {
     return failure(err);

@@ -11,6 +11,7 @@ import { applyLook } from '../ui/theme';
 import { renderBody, renderToc } from './content';
 import { followSettings, wireViewControls } from './controls';
 import { copyMarkdown, saveMarkdown } from './export';
+import { preloadMarkdownWriter } from './markdown-writer';
 import { loadArticle, loadGeneric, type Loaded } from './load';
 import { renderMeta } from './meta';
 import { copySelection } from './selection';
@@ -51,6 +52,7 @@ function show(loaded: Loaded): void {
   for (const id of ['save-md', 'copy-md']) button(id).disabled = false;
   showCleaning();
   performance.mark('reader:rendered');
+  preloadMarkdownWriter();
 }
 
 function showCleaning(): void {

@@ -1,9 +1,9 @@
 /** "Copy selection as Markdown" (context menu): the selected HTML, sanitized, through the same Markdown writer. */
-import { bodyMarkdown } from '../core/markdown';
 import { sanitizeHtml } from '../core/sanitize';
 import type { Article } from '../core/types';
 import { sendToTab } from '../platform/send';
 import { copyText } from './download';
+import { markdownWriter } from './markdown-writer';
 import { failure, type Result } from '../platform/messages';
 
 export async function copySelection(tabId: number): Promise<Result<{ markdown: string }>> {
@@ -31,6 +31,7 @@ export async function copySelection(tabId: number): Promise<Result<{ markdown: s
       readingMinutes: 0,
     };
     // The body only, without front matter or headline: a selection is a quote, not a post.
+    const { bodyMarkdown } = await markdownWriter();
     const markdown = `${bodyMarkdown(fragment)}\n`;
     await copyText(markdown);
     return { ok: true, markdown };
