@@ -107,7 +107,7 @@ export function describeExtension(browser: BrowserName): void {
         });
 
         afterAll(async () => {
-          await closeQuietly(popup);
+          await session.closePopup(popup);
           await closeQuietly(page);
         });
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, firefox, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, firefox, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 import { repoRoot } from './fixtures';
+import { closeQuietly } from './pages';
 import type { TestServer } from './server';
 import { zipFolder } from './zip';
 
@@ -33,6 +34,8 @@ export interface Session {
   openPopup(page: Page): Promise<Page>;
   /** Click Save as Markdown in the popup; resolve to the file the browser wrote. */
   saveMarkdown(popup: Page): Promise<{ fileName: string; text: string }>;
+  /** Close a popup tab opened by openPopup. */
+  closePopup(popup: Page | undefined): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,13 +125,22 @@ async function launchChromium(profile: string, downloadDir: string, ext: string,
     },
     async saveMarkdown(popup) {
       // A download started by the extension is reported on one of the context's pages.
+      let onDownload: (d: Download) => void = () => {};
+      const started = new Promise<Download>((resolve) => {
+        onDownload = resolve;
+      });
       const pages = context.pages();
-      const download = await Promise.race(pages.map((pg) => pg.waitForEvent('download', { timeout: 20_000 }).catch(() => new Promise<never>(() => {}))).concat([
-        popup.click('#save-md').then(() => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no download event within 20 s of clicking #save-md')), 20_000))),
-      ]));
-      const file = await download.path();
-      return { fileName: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+      for (const pg of pages) pg.on('download', onDownload);
+      try {
+        await popup.click('#save-md');
+        const download = await withDeadline(started, 20_000, 'no download event within 20 s of clicking #save-md');
+        const file = await download.path();
+        return { fileName: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+      } finally {
+        for (const pg of pages) pg.off('download', onDownload);
+      }
     },
+    closePopup: (popup) => closeQuietly(popup),
     async close() {
       await context.close();
     },
@@ -179,12 +191,23 @@ async function launchFirefox(profile: string, downloadDir: string, ext: string, 
     async saveMarkdown(popup) {
       const before = new Set(fs.readdirSync(downloadDir));
       await popup.click('#save-md');
+      // Firefox creates the target empty, writes <name>.part, then renames: done = non-empty,
+      // no .part left, and the same size on two polls in a row.
+      let lastSize = -1;
       const fileName = await waitFor(() => {
-        const done = fs.readdirSync(downloadDir).filter((f) => !before.has(f) && f.endsWith('.md'));
-        const partial = fs.readdirSync(downloadDir).some((f) => f.endsWith('.part'));
-        return done.length > 0 && !partial ? done[0] : undefined;
+        const names = fs.readdirSync(downloadDir);
+        const done = names.filter((f) => !before.has(f) && f.endsWith('.md'));
+        if (done.length === 0 || names.some((f) => f.endsWith('.part'))) return undefined;
+        const size = fs.statSync(path.join(downloadDir, done[0])).size;
+        const stable = size > 0 && size === lastSize;
+        lastSize = size;
+        return stable ? done[0] : undefined;
       }, 20_000, `no .md file appeared in ${downloadDir} within 20 s of clicking #save-md`);
       return { fileName, text: fs.readFileSync(path.join(downloadDir, fileName), 'utf8') };
+    },
+    // page.close() on a moz-extension tab never returns over BiDi: let the popup close itself.
+    async closePopup(popup) {
+      if (popup && !popup.isClosed()) await popup.evaluate(() => window.close()).catch(() => {});
     },
     async close() {
       await context.close();
@@ -201,4 +224,12 @@ async function waitFor<T>(probe: () => T | undefined, ms: number, message: strin
     if (Date.now() > deadline) throw new Error(message);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
