@@ -155,6 +155,13 @@ async function main() {
     );
   }
   if (cli) console.log(`${'cli (node)'.padEnd(16)}${kb((await stat(cli)).size).padStart(9)}   -         ${path.relative(root, cli)}`);
+  // Page bundles are ES modules (they import chunks): a classic <script> would fail silently.
+  for (const name of Object.keys(PAGES)) {
+    const html = await readFile(at(`src/${name}/${name}.html`), 'utf8');
+    if (!new RegExp(`<script src="${name}\\.js" type="module">`).test(html)) {
+      failures.push(`src/${name}/${name}.html must load ${name}.js with <script type="module">`);
+    }
+  }
   if (Buffer.compare(e2e.files.get('content.js'), release.files.get('content.js')) === 0) {
     failures.push('the e2e build is identical to the release build: is __E2E__ still used?');
   }
