@@ -27,7 +27,7 @@ const $ = (id: string): HTMLElement => {
 const button = (id: string) => $(id) as HTMLButtonElement;
 
 let article: Article | null = null;
-let cleaning: CleaningState = 'off';
+let cleaning: CleaningState | null = null;
 
 function show(loaded: Loaded): void {
   const app = $('app');
@@ -57,9 +57,11 @@ function show(loaded: Loaded): void {
 
 function showCleaning(): void {
   const toggle = button('toggle-clean');
-  toggle.disabled = cleaning === 'off';
-  toggle.setAttribute('aria-pressed', String(cleaning === 'original'));
-  toggle.textContent = cleaning === 'original' ? i18n('cleanAgain') : i18n('showOriginal');
+  toggle.disabled = cleaning === null;
+  // The label says what a press does (no aria-pressed: a toggle's label must not change).
+  toggle.dataset.cleaning = cleaning ?? 'none';
+  toggle.textContent =
+    cleaning === 'original' ? i18n('cleanAgain') : cleaning === 'off' ? i18n('cleanPage') : i18n('showOriginal');
 }
 
 async function save(settings: Settings): Promise<void> {
@@ -80,7 +82,7 @@ async function copy(settings: Settings): Promise<void> {
 }
 
 async function toggleCleaning(tabId: number): Promise<void> {
-  const reply = await sendToTab(tabId, { type: 'set-cleaning', on: cleaning === 'original' });
+  const reply = await sendToTab(tabId, { type: 'set-cleaning', on: cleaning !== 'cleaned' });
   if (!reply.ok) return toast(i18n('toggleFailed', reply.error), 'error');
   cleaning = reply.cleaning;
   showCleaning();

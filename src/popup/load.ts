@@ -11,7 +11,8 @@ import { sendToTab } from '../platform/send';
 import type { PageReply } from './prefetch';
 
 export type Loaded =
-  | { state: 'article'; article: Article; cleaning: CleaningState }
+  /** `cleaning` null: a page the content script does not run on (the generic reader). */
+  | { state: 'article'; article: Article; cleaning: CleaningState | null }
   | { state: 'not-article' | 'not-sina'; messageKey: string }
   | { state: 'loading'; messageKey: string }
   | { state: 'error'; messageKey: string; detail: string };
@@ -90,7 +91,7 @@ export async function loadGeneric(tabId: number, stockLinks: StockLinkMode): Pro
     if (!page) return { state: 'error', messageKey: 'stateNoAccess', detail: 'no result' };
     const article = extractFrom(page.html, page.url, stockLinks);
     return article
-      ? { state: 'article', article, cleaning: 'off' }
+      ? { state: 'article', article, cleaning: null }
       : { state: 'not-article', messageKey: 'stateGenericNoArticle' };
   } catch (err) {
     return { state: 'error', messageKey: 'stateNoAccess', detail: err instanceof Error ? err.message : String(err) };
