@@ -29,7 +29,9 @@ export function parsePage(html: string, url: string): Document {
 }
 
 export function extractFrom(html: string, url: string, stockLinks: StockLinkMode): Article | null {
-  const result = extractArticle(parsePage(html, url), url, { stockLinks, window });
+  const doc = parsePage(html, url);
+  performance.mark('reader:parsed');
+  const result = extractArticle(doc, url, { stockLinks, window });
   return result.ok ? result.article : null;
 }
 
