@@ -6,7 +6,7 @@
 import { detect } from '../core/detect';
 import { cleanPage } from '../core/inpage';
 import type { Detection } from '../core/types';
-import { answerMessages, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
+import { answerMessages, claimPage, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
 import type { CleaningState } from '../platform/messages';
 import { cleaningAllowed, normalizeSettings } from '../platform/settings';
 import { listenForE2E } from './e2e';
@@ -97,28 +97,30 @@ function start(): void {
   onSyncStorageChange(() => void applySettings());
 }
 
-answerMessages({
-  'get-page': () =>
-    detection
-      ? {
-          ok: true,
-          html: document.documentElement.outerHTML,
-          url: location.href,
-          title: document.title,
-          detection,
-          removed,
-          cleaning: state,
-        }
-      : { ok: false, error: 'detection failed' },
-  'set-cleaning': (msg) => {
-    userChoseOriginal = !msg.on;
-    if (msg.on) clean();
-    else restore();
-    return { ok: true, cleaning: state, removed };
-  },
-  'get-selection': () => ({ ok: true, html: selectionHtml(document), url: location.href, title: document.title }),
-});
+if (claimPage()) {
+  answerMessages({
+    'get-page': () =>
+      detection
+        ? {
+            ok: true,
+            html: document.documentElement.outerHTML,
+            url: location.href,
+            title: document.title,
+            detection,
+            removed,
+            cleaning: state,
+          }
+        : { ok: false, error: 'detection failed' },
+    'set-cleaning': (msg) => {
+      userChoseOriginal = !msg.on;
+      if (msg.on) clean();
+      else restore();
+      return { ok: true, cleaning: state, removed };
+    },
+    'get-selection': () => ({ ok: true, html: selectionHtml(document), url: location.href, title: document.title }),
+  });
 
-if (__E2E__) listenForE2E();
+  if (__E2E__) listenForE2E();
 
-start();
+  start();
+}

@@ -6,6 +6,7 @@
 import { failure, type ContentReplies, type ToBackground, type ToContent } from './messages';
 
 interface RuntimeLike {
+  id?: string;
   sendMessage(msg: unknown): Promise<unknown>;
   onMessage: {
     addListener(fn: (msg: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | void): void;
@@ -61,4 +62,21 @@ export function onSyncStorageChange(fn: () => void): void {
   api?.storage?.onChanged.addListener((_changes, area) => {
     if (area === 'sync') fn();
   });
+}
+
+/**
+ * True once per live extension instance and page: the popup may inject content.js into a tab that
+ * already has it. A copy left behind by an extension reload has lost its runtime id and yields.
+ */
+export function claimPage(): boolean {
+  const g = globalThis as unknown as { __sinaReaderAlive?: () => boolean };
+  if (g.__sinaReaderAlive?.()) return false;
+  g.__sinaReaderAlive = () => {
+    try {
+      return !!runtime?.id;
+    } catch {
+      return false;
+    }
+  };
+  return true;
 }

@@ -100,8 +100,11 @@ async function runAction(target: Target, settings: Settings): Promise<void> {
 async function load(target: Target, settings: Settings, prefetched: Boot['page']): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadArticle(target.tabId, settings.stockLinks, attempt === 0 ? prefetched : undefined);
+    if (loaded.state === 'loading' && attempt >= 40) {
+      return show({ state: 'error', messageKey: 'stateNoContentScript', detail: i18n('statePageLoading') });
+    }
     show(loaded);
-    if (loaded.state !== 'loading' || attempt >= 40) return;
+    if (loaded.state !== 'loading') return;
     await new Promise((r) => setTimeout(r, 250));
   }
 }
