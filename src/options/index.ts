@@ -5,7 +5,7 @@ import { applyI18n, i18n } from '../platform/i18n';
 import { normalizeSettings, type Settings } from '../platform/settings';
 import { loadSettings, saveSettings } from '../platform/storage';
 import { fileNameFor } from '../popup/filename';
-import { applyLook } from '../ui/theme';
+import { applyLook, themeFromQuery } from '../ui/theme';
 import { SAMPLE_ARTICLE } from './sample';
 
 const form = document.getElementById('form') as HTMLFormElement;
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   applyI18n();
   const settings = await loadSettings();
   fill(settings);
-  applyLook(settings);
+  applyLook({ ...settings, theme: themeFromQuery() ?? settings.theme });
   preview(settings);
   form.addEventListener('change', () => void persist());
   form.addEventListener('input', () => {

@@ -7,7 +7,7 @@ import { sendToTab } from '../platform/send';
 import type { Settings } from '../platform/settings';
 import { normalizeSettings } from '../platform/settings';
 import { watchSettings } from '../platform/storage';
-import { applyLook } from '../ui/theme';
+import { applyLook, themeFromQuery } from '../ui/theme';
 import { renderBody, renderToc } from './content';
 import { followSettings, wireViewControls } from './controls';
 import { copyMarkdown, saveMarkdown } from './export';
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
   applyI18n();
   const boot = takeBoot();
   const settings = normalizeSettings(await boot.settings);
+  settings.theme = themeFromQuery() ?? settings.theme;
   performance.mark('reader:settings');
   applyLook(settings);
   watchSettings((next) => followSettings(settings, next, $));

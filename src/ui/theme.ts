@@ -6,3 +6,9 @@ export function applyLook(settings: Pick<Settings, 'theme' | 'fontSize' | 'lineW
   root.style.setProperty('--reader-size', `${settings.fontSize}px`);
   root.style.setProperty('--reader-width', `${settings.lineWidth}em`);
 }
+
+/** `?theme=dark` (light, sepia, system) shows a page in that theme without saving it: for screenshots and tests. */
+export function themeFromQuery(search = location.search): Settings['theme'] | null {
+  const theme = new URLSearchParams(search).get('theme');
+  return theme === 'system' || theme === 'light' || theme === 'sepia' || theme === 'dark' ? theme : null;
+}
