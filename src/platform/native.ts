@@ -8,6 +8,7 @@ export interface NativeApi {
     sendMessage(tabId: number, msg: unknown): Promise<unknown>;
   };
   storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } };
+  i18n: { getMessage(key: string): string };
 }
 
 export function nativeApi(): NativeApi {
