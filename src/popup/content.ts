@@ -17,10 +17,13 @@ export function renderBody(html: string, target: HTMLElement): void {
     img.decoding = 'async';
     if (!img.hasAttribute('alt')) img.alt = '';
   }
-  for (const a of parsed.querySelectorAll('a[href]')) {
-    a.setAttribute('target', '_blank');
-    a.setAttribute('rel', 'noopener noreferrer');
+  // Page ids and names could clobber the reader's own elements (#toast, #app…): the article needs none.
+  for (const el of parsed.querySelectorAll('[id], [name]')) {
+    el.removeAttribute('id');
+    el.removeAttribute('name');
   }
+  // No target attribute: links.ts opens them in a new tab, so the reader never navigates away.
+  for (const a of parsed.querySelectorAll('a[href]')) a.setAttribute('rel', 'noopener noreferrer');
   // Copy the live NodeList first: moving nodes out of it while iterating would skip every other one.
   target.replaceChildren(...[...parsed.childNodes]);
 }
@@ -32,11 +35,15 @@ export function renderToc(content: HTMLElement, toc: HTMLElement): void {
   const headings = [...content.querySelectorAll<HTMLElement>('h2, h3')];
   list.replaceChildren();
   headings.forEach((h, i) => {
-    h.id ||= `section-${i + 1}`;
+    h.id = `reader-section-${i + 1}`;
+    h.tabIndex = -1; // focusable by the jump list, not in the tab order
     const item = document.createElement('li');
     item.className = `level-${h.tagName.slice(1)}`;
+    // No href: the reader renders no URL that is not the article's own http(s) links (links.ts jumps).
     const link = document.createElement('a');
-    link.href = `#${h.id}`;
+    link.tabIndex = 0;
+    link.setAttribute('role', 'link');
+    link.dataset.section = h.id;
     link.textContent = h.textContent?.trim() ?? '';
     item.append(link);
     list.append(item);

@@ -12,6 +12,7 @@ import { renderBody, renderToc } from './content';
 import { followSettings, wireViewControls } from './controls';
 import { copyMarkdown, saveMarkdown } from './export';
 import { preloadMarkdownWriter } from './markdown-writer';
+import { wireLinks } from './links';
 import { loadArticle, loadGeneric, type Loaded } from './load';
 import { renderMeta } from './meta';
 import { copySelection } from './selection';
@@ -58,10 +59,9 @@ function show(loaded: Loaded): void {
 function showCleaning(): void {
   const toggle = button('toggle-clean');
   toggle.disabled = cleaning === null;
-  // The label says what a press does (no aria-pressed: a toggle's label must not change).
+  // A toggle button: one label, aria-pressed says whether the page shows its original state.
+  toggle.setAttribute('aria-pressed', String(cleaning === 'original' || cleaning === 'off'));
   toggle.dataset.cleaning = cleaning ?? 'none';
-  toggle.textContent =
-    cleaning === 'original' ? i18n('cleanAgain') : cleaning === 'off' ? i18n('cleanPage') : i18n('showOriginal');
 }
 
 async function save(settings: Settings): Promise<void> {
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
   watchSettings((next) => followSettings(settings, next, $));
   wireViewControls(settings, $);
   button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
+  wireLinks($('article'));
 
   const target = await boot.target;
   document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);

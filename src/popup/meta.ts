@@ -48,7 +48,6 @@ export function renderMeta(article: Article, locale?: string): HTMLElement[] {
   }
   const link = text('url', i18n('metaOriginal'), 'a') as HTMLAnchorElement;
   link.href = article.url;
-  link.target = '_blank';
   link.rel = 'noopener noreferrer';
   out.push(link);
   return out;
