@@ -103,13 +103,21 @@ async function launchChromium(profile: string, downloadDir: string, ext: string,
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
+  type Tab = { id?: number; url?: string };
+  const queryTabs = (query: object): Promise<Tab[]> =>
+    (context.serviceWorkers()[0] ?? worker).evaluate(async (q: object) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
+      return (await api.tabs.query(q)).map((t) => ({ id: t.id, url: t.url }));
+    }, query);
+
+  // Sina tabs show their URL to the extension (host permission); any other tab is found as the
+  // active one after bringing it to the front.
   const tabIdOf = async (page: Page): Promise<number | undefined> => {
-    const sw = context.serviceWorkers()[0] ?? worker;
-    return sw.evaluate(async (url: string) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-      const tabs = await api.tabs.query({});
-      return tabs.find((t) => t.url === url)?.id;
-    }, page.url());
+    const byUrl = (await queryTabs({})).find((t) => t.url === page.url());
+    if (byUrl?.id !== undefined) return byUrl.id;
+    await page.bringToFront();
+    const active = await queryTabs({ active: true, lastFocusedWindow: true });
+    return active.length === 1 ? active[0].id : undefined;
   };
 
   return {

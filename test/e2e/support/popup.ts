@@ -22,17 +22,26 @@ export interface PopupReading {
   contentText: string;
 }
 
-/** Wait until the popup has left its loading state. */
+/**
+ * Wait (deadline 20 s) until the popup has left its loading state. Polls with evaluate rather than
+ * waitForFunction so that a stuck popup is reported with what it shows, not just a timeout.
+ */
 export async function settledState(popup: Page): Promise<string | null> {
-  await popup.waitForFunction(
-    () => {
-      const s = document.querySelector('#app')?.getAttribute('data-state');
-      return !!s && s !== 'loading';
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-  return popup.evaluate(() => document.querySelector('#app')?.getAttribute('data-state') ?? null);
+  const deadline = Date.now() + 20_000;
+  let last = 'never evaluated';
+  for (;;) {
+    const seen = await popup
+      .evaluate(() => ({
+        state: document.querySelector('#app')?.getAttribute('data-state') ?? null,
+        message: document.querySelector('#state-message')?.textContent?.trim() ?? '',
+        ready: document.readyState,
+      }))
+      .catch((e: unknown) => ({ state: null, message: `evaluate failed: ${String(e).slice(0, 120)}`, ready: '?' }));
+    if (seen.state && seen.state !== 'loading') return seen.state;
+    last = `data-state=${seen.state} readyState=${seen.ready} message="${seen.message}"`;
+    if (Date.now() > deadline) throw new Error(`popup ${popup.url()} still not settled after 20 s: ${last}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export async function readPopup(popup: Page): Promise<PopupReading> {

@@ -1,0 +1,127 @@
+// Issue 3 over every fixture: the cleaned page keeps every truth paragraph visible and shows no
+// noise; the popup shows truth's title and metadata and the whole body; Save as Markdown writes
+// front matter that parses back and the golden body.
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { Fixture, Truth } from '../support/fixtures';
+import { outPath, screenshot, type Harness } from '../support/harness';
+import { cleanState, closeQuietly, visibleText, waitForCleanState } from '../support/pages';
+import { readPopup, settledState, type PopupReading } from '../support/popup';
+import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from '../support/text';
+
+/** What the popup shows for a field, compared with truth (null = shown nowhere). */
+function expectField(reading: PopupReading, field: 'source' | 'author' | 'editor', want: string | null): void {
+  const got = reading.fields[field];
+  if (want === null) expect(got.shown, `${field} should not be shown (truth is null), popup shows "${got.text}"`).toBe(false);
+  else expect(normalize(got.text), `popup ${field}`).toBe(normalize(want));
+}
+
+/** Front matter keys the presets write, checked against truth wherever the preset has them. */
+export function expectFrontMatter(data: Record<string, unknown>, truth: Truth, pageUrl: string): void {
+  expect(data.title, 'front matter title').toBe(truth.title);
+  const asTime = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+  for (const key of ['published', 'date']) {
+    if (key in data && truth.published) {
+      expect(sameMinute(asTime(data[key]), truth.published), `front matter ${key} ${asTime(data[key])} vs ${truth.published}`).toBe(true);
+    }
+  }
+  if ('published' in data && !truth.published) expect(data.published ?? null).toBeNull();
+  if ('source' in data) expect(data.source ?? null, 'front matter source').toBe(truth.source);
+  if ('editor' in data) expect(data.editor ?? null, 'front matter editor').toBe(truth.editor);
+  if ('author' in data && truth.author) {
+    const a = data.author;
+    expect(Array.isArray(a) ? a.map(String) : [String(a)], 'front matter author').toContain(truth.author);
+  }
+  if ('tags' in data) expect(data.tags ?? [], 'front matter tags').toEqual(truth.tags);
+  if ('url' in data) expect(String(data.url).replace(/^https?:/, ''), 'front matter url').toBe(pageUrl.replace(/^https?:/, ''));
+  expect('published' in data || 'date' in data, 'front matter has a date (published or date)').toBe(true);
+}
+
+export function describeFixtures(h: Harness): void {
+  it('has fixtures to test', () => {
+    expect(h.fixtures.length).toBeGreaterThan(0);
+  });
+  for (const f of h.fixtures) describeFixture(h, f);
+}
+
+function describeFixture(h: Harness, f: Fixture): void {
+  describe(f.slug, () => {
+    let page: Page;
+    let popup: Page | undefined;
+    let reading: PopupReading | undefined;
+
+    beforeAll(async () => {
+      page = await h.session.context.newPage();
+      await page.goto(f.truth.url, { waitUntil: 'domcontentloaded' });
+      await waitForCleanState(page, 'cleaned').catch(() => {});
+    });
+
+    afterAll(async () => {
+      await h.session.closePopup(popup);
+      await closeQuietly(page);
+    });
+
+    it('is cleaned in place', async () => {
+      expect(await cleanState(page), 'document.documentElement.dataset.sinaReader').toBe('cleaned');
+      await screenshot(page, h.browser, `${f.slug}-page`);
+    });
+
+    it('keeps every truth paragraph visible on the cleaned page', async () => {
+      const missing = missingParagraphs(f.truth.paragraphs, await visibleText(page));
+      expect(missing, `${missing.length} of ${f.truth.paragraphs.length} paragraphs not visible`).toEqual([]);
+    });
+
+    it('shows no noise string on the cleaned page', async () => {
+      expect(visibleNoise(f.truth.noise, await visibleText(page))).toEqual([]);
+    });
+
+    it('popup shows the title and metadata of truth.json', async () => {
+      popup = await h.session.openPopup(page);
+      const state = await settledState(popup);
+      reading = await readPopup(popup);
+      await screenshot(popup, h.browser, `${f.slug}-popup`);
+      expect(state, `popup state (message: "${reading.message}")`).toBe('article');
+      expect(reading.title).toBe(normalize(f.truth.title));
+      expectField(reading, 'source', f.truth.source);
+      expectField(reading, 'author', f.truth.author);
+      expectField(reading, 'editor', f.truth.editor);
+      const published = reading.fields.published;
+      if (f.truth.published) {
+        expect(published.value, 'published <time datetime>').not.toBeNull();
+        expect(sameMinute(published.value ?? '', f.truth.published), `published ${published.value} vs ${f.truth.published}`).toBe(true);
+      } else {
+        expect(published.shown, 'published shown although truth has none').toBe(false);
+      }
+      const tags = reading.fields.tags;
+      if (f.truth.tags.length === 0) expect(tags.shown, 'tags shown although truth has none').toBe(false);
+      else expect(tags.items.length > 0 ? tags.items.map(normalize) : [tags.text], 'popup tags').toEqual(
+        tags.items.length > 0 ? f.truth.tags.map(normalize) : [normalize(f.truth.tags.join(' '))],
+      );
+      expect(reading.fields.url.value?.replace(/^https?:/, ''), 'link to the original').toBe(page.url().replace(/^https?:/, ''));
+    });
+
+    it('popup body holds every truth paragraph', async () => {
+      expect(reading, 'popup was read').toBeDefined();
+      const missing = missingParagraphs(f.truth.paragraphs, reading!.contentText);
+      expect(missing, `${missing.length} of ${f.truth.paragraphs.length} paragraphs missing from #content`).toEqual([]);
+    });
+
+    it('Save as Markdown writes front matter that parses back, and the golden body', async () => {
+      expect(popup, 'popup was opened').toBeDefined();
+      const { fileName, text } = await h.session.saveMarkdown(popup!);
+      fs.writeFileSync(outPath('markdown', h.browser, `${f.slug}.md`), text);
+      expect(fileName).toMatch(/\.md$/);
+      const { yaml, body } = splitFrontMatter(text);
+      expect(yaml, 'the saved file starts with YAML front matter').not.toBeNull();
+      const data = parseYaml(yaml!) as Record<string, unknown>;
+      expectFrontMatter(data, f.truth, page.url());
+      if (f.expectedMd === null) {
+        console.warn(`[e2e] ${f.slug}: no golden test/fixtures/${f.slug}/expected.md yet; Markdown body not compared`);
+      } else {
+        expect(body.trim()).toBe(splitFrontMatter(f.expectedMd).body.trim());
+      }
+    });
+  });
+}

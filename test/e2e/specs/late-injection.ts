@@ -1,0 +1,45 @@
+// Issue 3: promos a page script adds after load (appendQr, an iframe, ins.sinaads) are hidden by
+// the content script's MutationObserver, and the article stays whole.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { showcase, type Harness } from '../support/harness';
+import { cleanState, closeQuietly, lateMarker, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, withInjection } from '../support/pages';
+import { missingParagraphs, visibleNoise } from '../support/text';
+
+export function describeLateInjection(h: Harness): void {
+  describe('promos injected after load', () => {
+    let page: Page;
+    const fixture = () => h.fixtures.find((x) => x.slug === showcase) ?? h.fixtures[0];
+
+    beforeAll(async () => {
+      const f = fixture();
+      const charset = f.truth.encoding.toLowerCase() === 'gbk' ? 'gbk' : 'utf-8';
+      h.server.html(variantUrl(f, 'late'), withInjection(f), charset);
+      page = await h.session.context.newPage();
+      await page.goto(variantUrl(f, 'late'), { waitUntil: 'load' });
+      await waitForCleanState(page, 'cleaned').catch(() => {});
+    });
+    afterAll(() => closeQuietly(page));
+
+    it('hides the QR promo, iframe and ins.sinaads a page script adds after load', async () => {
+      expect(await cleanState(page)).toBe('cleaned');
+      // Once more, long after the first clean, so only the MutationObserver can catch it.
+      const round = await page.evaluate(() => (window as unknown as { __e2eInject(): number }).__e2eInject());
+      expect(round).toBeGreaterThanOrEqual(2);
+      await page
+        .waitForFunction(
+          (marker) =>
+            Array.from(document.querySelectorAll(`[${marker}]`)).every(
+              (el) => el.closest('[data-sina-reader-hidden]') || getComputedStyle(el).display === 'none',
+            ),
+          lateMarker,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
+      expect(await visibleLatePromos(page), 'injected promos still visible').toEqual([]);
+      const text = await visibleText(page);
+      expect(visibleNoise(lateTexts, text)).toEqual([]);
+      expect(missingParagraphs(fixture().truth.paragraphs, text)).toEqual([]);
+    });
+  });
+}
