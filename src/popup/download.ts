@@ -23,6 +23,20 @@ export async function copyText(text: string): Promise<void> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
-    if (!ok) throw new Error('clipboard unavailable');
+    if (!ok) {
+      showForManualCopy(text);
+      throw new Error('clipboard unavailable');
+    }
   }
+}
+
+/** The last resort: the text, selected, in a box the user copies from with the keyboard. */
+function showForManualCopy(text: string): void {
+  const panel = document.getElementById('manual-copy');
+  const box = panel?.querySelector('textarea');
+  if (!panel || !box) return;
+  box.value = text;
+  panel.hidden = false;
+  box.focus();
+  box.select();
 }
