@@ -22,7 +22,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           env,
-          // One browser at a time: two cores, and each file owns a browser and a server.
+          // After the unit project, alone: two cores, and each file owns a browser and a server.
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           maxWorkers: 1,
           testTimeout: 90_000,
