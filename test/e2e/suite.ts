@@ -5,6 +5,7 @@ import { launch, type BrowserName } from './support/browsers';
 import { loadFixtures, serveFixtures } from './support/fixtures';
 import { requireBrowser } from './support/guard';
 import type { Harness } from './support/harness';
+import { writePerf } from './support/perf';
 import { startServer } from './support/server';
 import { describeFixtures } from './specs/fixtures';
 import { describeHostile } from './specs/hostile';
@@ -25,6 +26,8 @@ export function describeExtension(browser: BrowserName): void {
     });
 
     afterAll(async () => {
+      const perf = writePerf(browser);
+      if (perf) console.log(`[e2e] ${browser} timings written to ${perf}`);
       await h.session?.close();
       await h.server?.close();
     });

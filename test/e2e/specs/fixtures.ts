@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Fixture, Truth } from '../support/fixtures';
 import { outPath, screenshot, type Harness } from '../support/harness';
 import { cleanState, closeQuietly, visibleText, waitForCleanState } from '../support/pages';
+import { markTimes, measures, recordPerf } from '../support/perf';
 import { readPopup, settledState, type PopupReading } from '../support/popup';
 import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from '../support/text';
 
@@ -65,6 +66,7 @@ function describeFixture(h: Harness, f: Fixture): void {
 
     it('is cleaned in place', async () => {
       expect(await cleanState(page), 'document.documentElement.dataset.sinaReader').toBe('cleaned');
+      recordPerf(h.browser, f.slug, 'content-clean-ms', await measures(page, 'sina-reader:clean'));
       await screenshot(page, h.browser, `${f.slug}-page`);
     });
 
@@ -81,6 +83,7 @@ function describeFixture(h: Harness, f: Fixture): void {
       popup = await h.session.openPopup(page);
       const state = await settledState(popup);
       reading = await readPopup(popup);
+      recordPerf(h.browser, f.slug, 'popup-rendered-ms', await markTimes(popup, 'reader:rendered'));
       await screenshot(popup, h.browser, `${f.slug}-popup`);
       expect(state, `popup state (message: "${reading.message}")`).toBe('article');
       expect(reading.title).toBe(normalize(f.truth.title));

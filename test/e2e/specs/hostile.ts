@@ -14,7 +14,7 @@ import { CANARY, pageWithVector, placements, vectors, type Placement, type XssVe
 import { extensionDir } from '../support/browsers';
 import { repoRoot } from '../support/fixtures';
 import { outPath, type Harness } from '../support/harness';
-import { closeQuietly } from '../support/pages';
+import { closeQuietly, pollUntil } from '../support/pages';
 import { settledState } from '../support/popup';
 
 /** Vectors per page: 104 vectors make 4 pages per placement, plus the 2 swallowers alone in the body. */
@@ -98,7 +98,7 @@ export function describeHostile(h: Harness): void {
           await page.goto(c.url, { waitUntil: 'domcontentloaded' });
           const t1 = Date.now();
           // Any state will do (a swallowed page may be no article at all): the content script is up.
-          await page.waitForFunction(() => document.documentElement.dataset.sinaReader !== undefined, undefined, { timeout: 10_000 }).catch(() => {});
+          await pollUntil(page, () => document.documentElement.dataset.sinaReader !== undefined, null, 10_000, 'content script state').catch(() => {});
           const t2 = Date.now();
           popup = await h.session.openPopup(page);
           if (process.env.E2E_DEBUG) console.log(c.id, 'goto', t1 - t0, 'state', t2 - t1, 'popup', Date.now() - t2);

@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showcase, type Harness } from '../support/harness';
-import { cleanState, closeQuietly, lateMarker, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, withInjection } from '../support/pages';
+import { cleanState, closeQuietly, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, waitForLatePromosHidden, withInjection } from '../support/pages';
+import { measures, recordPerf } from '../support/perf';
 import { missingParagraphs, visibleNoise } from '../support/text';
 
 export function describeLateInjection(h: Harness): void {
@@ -26,20 +27,19 @@ export function describeLateInjection(h: Harness): void {
       // Once more, long after the first clean, so only the MutationObserver can catch it.
       const round = await page.evaluate(() => (window as unknown as { __e2eInject(): number }).__e2eInject());
       expect(round).toBeGreaterThanOrEqual(2);
-      await page
-        .waitForFunction(
-          (marker) =>
-            Array.from(document.querySelectorAll(`[${marker}]`)).every(
-              (el) => el.closest('[data-sina-reader-hidden]') || getComputedStyle(el).display === 'none',
-            ),
-          lateMarker,
-          { timeout: 10_000 },
-        )
-        .catch(() => {});
+      await waitForLatePromosHidden(page);
       expect(await visibleLatePromos(page), 'injected promos still visible').toEqual([]);
       const text = await visibleText(page);
       expect(visibleNoise(lateTexts, text)).toEqual([]);
       expect(missingParagraphs(fixture().truth.paragraphs, text)).toEqual([]);
+    });
+
+    it('keeps hiding promos over many more injections (sweep cost recorded for the bench)', async () => {
+      const before = (await measures(page, 'sina-reader:sweep')).length;
+      for (let i = 0; i < 20; i++) await page.evaluate(() => (window as unknown as { __e2eInject(): number }).__e2eInject());
+      await waitForLatePromosHidden(page);
+      expect(await visibleLatePromos(page), 'injected promos still visible').toEqual([]);
+      recordPerf(h.browser, 'late-injection', 'content-sweep-ms', (await measures(page, 'sina-reader:sweep')).slice(before));
     });
   });
 }

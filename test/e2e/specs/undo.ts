@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showcase, type Harness } from '../support/harness';
-import { cleanState, closeQuietly, variantUrl, visibleText, waitForCleanState } from '../support/pages';
+import { cleanState, closeQuietly, pollUntil, variantUrl, visibleText, waitForCleanState } from '../support/pages';
 import { settledState } from '../support/popup';
 import { missingParagraphs, visibleNoise } from '../support/text';
 
@@ -37,7 +37,7 @@ export function describeUndo(h: Harness): void {
       const original = await visibleText(page);
       expect(missingParagraphs(paragraphs, original), 'paragraphs in the original page').toEqual([]);
       expect(visibleNoise(noise, original).length, 'the original page shows its noise again').toBeGreaterThan(0);
-      await popup.waitForSelector('#toggle-clean[aria-pressed="true"]', { timeout: 5_000 });
+      await pollUntil(popup, () => document.querySelector('#toggle-clean')?.getAttribute('aria-pressed') === 'true', null, 5_000, 'toggle shows pressed');
 
       await popup.click('#toggle-clean');
       await waitForCleanState(page, 'cleaned');

@@ -52,6 +52,8 @@ export async function launch(name: BrowserName, server: TestServer): Promise<Ses
   const session = name === 'chromium'
     ? await launchChromium(profile, downloadDir, ext, server)
     : await launchFirefox(profile, downloadDir, ext, server);
+  // An action that cannot happen (a disabled button) fails in 20 s with Playwright's reason.
+  session.context.setDefaultTimeout(20_000);
   const close = session.close;
   session.close = async () => {
     await close();
@@ -62,11 +64,21 @@ export async function launch(name: BrowserName, server: TestServer): Promise<Ses
 
 /** Open the popup through the e2e hook: the content script asks the background to open it. */
 async function openPopupByHook(context: BrowserContext, page: Page): Promise<Page> {
-  const opened = context.waitForEvent('page', { timeout: 20_000 });
-  await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
-  // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
-  // for the popup's own #app[data-state] instead.
-  return opened;
+  for (let attempt = 1; ; attempt++) {
+    const opened = context.waitForEvent('page', { timeout: 20_000 });
+    await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
+    // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
+    // for the popup's own #app[data-state]. Seen rarely in Firefox: a popup tab whose realm never
+    // answers an evaluate; it is closed and the popup opened once more, loudly.
+    const popup = await opened;
+    const answers = await withDeadline(popup.evaluate(() => document.readyState), 10_000, 'no answer').then(
+      () => true,
+      () => false,
+    );
+    if (answers || attempt === 2) return popup;
+    console.warn(`[e2e] popup ${popup.url()} did not answer within 10 s; opening it again`);
+    await popup.evaluate(() => window.close()).catch(() => {});
+  }
 }
 
 async function launchChromium(profile: string, downloadDir: string, ext: string, server: TestServer): Promise<Session> {
@@ -234,7 +246,7 @@ async function waitFor<T>(probe: () => T | undefined, ms: number, message: strin
   }
 }
 
-function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+export function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(message)), ms);

@@ -63,9 +63,37 @@ export function cleanState(page: Page): Promise<string | undefined> {
   return page.evaluate(() => document.documentElement.dataset.sinaReader);
 }
 
+/**
+ * Poll `fn` in the page until it returns true (deadline `timeout`). Not waitForFunction: its
+ * requestAnimationFrame polling never runs in a background tab in Firefox, and the tab under test
+ * is in the background while its popup tab is open.
+ */
+export async function pollUntil<A>(page: Page, fn: (arg: A) => boolean, arg: A, timeout: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn as (arg: unknown) => boolean, arg as unknown).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Wait (with a deadline) for the content script to report `state` on <html>. */
 export async function waitForCleanState(page: Page, state: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((s) => document.documentElement.dataset.sinaReader === s, state, { timeout });
+  await pollUntil(page, (s) => document.documentElement.dataset.sinaReader === s, state, timeout, `html[data-sina-reader="${state}"]`);
+}
+
+/** Wait (with a deadline) until every injected promo is hidden or gone; the test then says which are not. */
+export async function waitForLatePromosHidden(page: Page, timeout = 10_000): Promise<void> {
+  await pollUntil(
+    page,
+    (marker) =>
+      Array.from(document.querySelectorAll(`[${marker}]`)).every(
+        (el) => el.closest('[data-sina-reader-hidden]') || getComputedStyle(el).display === 'none',
+      ),
+    lateMarker,
+    timeout,
+    'injected promos hidden',
+  ).catch(() => {});
 }
 
 /** Injected promos that a reader can still see: in the DOM, not hidden by us, rendered. */

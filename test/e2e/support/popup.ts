@@ -1,5 +1,6 @@
 // Reading the popup's DOM contract: #app[data-state], h1#title, #meta [data-field=…], #content.
 import type { Page } from 'playwright-core';
+import { withDeadline } from './browsers';
 
 export const metaFields = ['source', 'author', 'published', 'editor', 'tags', 'url'] as const;
 export type MetaField = (typeof metaFields)[number];
@@ -30,13 +31,12 @@ export async function settledState(popup: Page): Promise<string | null> {
   const deadline = Date.now() + 20_000;
   let last = 'never evaluated';
   for (;;) {
-    const seen = await popup
-      .evaluate(() => ({
-        state: document.querySelector('#app')?.getAttribute('data-state') ?? null,
-        message: document.querySelector('#state-message')?.textContent?.trim() ?? '',
-        ready: document.readyState,
-      }))
-      .catch((e: unknown) => ({ state: null, message: `evaluate failed: ${String(e).slice(0, 120)}`, ready: '?' }));
+    const probe = popup.evaluate(() => ({
+      state: document.querySelector('#app')?.getAttribute('data-state') ?? null,
+      message: document.querySelector('#state-message')?.textContent?.trim() ?? '',
+      ready: document.readyState,
+    }));
+    const seen = await withDeadline(probe, 5_000, 'evaluate did not answer within 5 s').catch((e: unknown) => ({ state: null, message: `evaluate failed: ${String(e).slice(0, 120)}`, ready: '?' }));
     if (seen.state && seen.state !== 'loading') return seen.state;
     last = `data-state=${seen.state} readyState=${seen.ready} message="${seen.message}"`;
     if (Date.now() > deadline) throw new Error(`popup ${popup.url()} still not settled after 20 s: ${last}`);
