@@ -68,16 +68,20 @@ async function openPopupByHook(context: BrowserContext, page: Page): Promise<Pag
     const opened = context.waitForEvent('page', { timeout: 20_000 });
     await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
     // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
-    // for the popup's own #app[data-state]. Seen rarely in Firefox: a popup tab whose realm never
-    // answers an evaluate; it is closed and the popup opened once more, loudly.
+    // for the popup's own #app[data-state]. The tab starts as about:blank, and an evaluate sent
+    // before it commits to the popup's URL is lost with that first realm and never answers (seen
+    // as a rare hang). So: wait for the commit, check the popup answers, else reopen once, loudly.
     const popup = await opened;
-    const answers = await withDeadline(popup.evaluate(() => document.readyState), 10_000, 'no answer').then(
-      () => true,
-      () => false,
-    );
+    const committed = await waitFor(() => (popup.url().startsWith('about:') ? undefined : true), 10_000, 'x').catch(() => false);
+    const answers =
+      committed &&
+      (await withDeadline(popup.evaluate(() => document.readyState), 10_000, 'no answer').then(
+        () => true,
+        () => false,
+      ));
     if (answers || attempt === 2) return popup;
-    console.warn(`[e2e] popup ${popup.url()} did not answer within 10 s; opening it again`);
-    await popup.evaluate(() => window.close()).catch(() => {});
+    console.warn(`[e2e] popup ${popup.url()} did not load or answer within 10 s; opening it again`);
+    await withDeadline(popup.evaluate(() => window.close()), 5_000, 'no answer').catch(() => {});
   }
 }
 
