@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showcase, type Harness } from '../support/harness';
-import { cleanState, closeQuietly, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, waitForLatePromosHidden, withInjection } from '../support/pages';
+import { cleanState, closeQuietly, lateMarker, lateTexts, variantUrl, visibleLatePromos, visibleText, waitForCleanState, waitForLatePromosHidden, withInjection } from '../support/pages';
 import { measures, recordPerf } from '../support/perf';
 import { missingParagraphs, visibleNoise } from '../support/text';
 
@@ -40,6 +40,33 @@ export function describeLateInjection(h: Harness): void {
       await waitForLatePromosHidden(page);
       expect(await visibleLatePromos(page), 'injected promos still visible').toEqual([]);
       recordPerf(h.browser, 'late-injection', 'content-sweep-ms', (await measures(page, 'sina-reader:sweep')).slice(before));
+    });
+
+    // Issue 5 memory, Chromium only (CDP): 100 more injected promos, then the page drops them all.
+    // If the content script kept references to hidden nodes they would survive the GC. Recorded.
+    if (h.browser !== 'chromium') return;
+    it('lets injected promos be collected once the page drops them (heap recorded)', async () => {
+      const cdp = await h.session.context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+        return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+      };
+      const drop = () => page.evaluate((marker) => document.querySelectorAll(`[${marker}]`).forEach((el) => el.remove()), lateMarker);
+      await drop();
+      const base = await heap();
+      for (let i = 0; i < 100; i++) await page.evaluate(() => (window as unknown as { __e2eInject(noFrame: boolean): number }).__e2eInject(true));
+      await waitForLatePromosHidden(page);
+      expect(await visibleLatePromos(page), 'injected promos still visible').toEqual([]);
+      const full = await heap();
+      await drop();
+      const after = await heap();
+      recordPerf(h.browser, 'late-injection', 'heap-growth-per-promo-bytes', [(full.heap - base.heap) / 100]);
+      recordPerf(h.browser, 'late-injection', 'heap-left-after-drop-bytes', [after.heap - base.heap]);
+      recordPerf(h.browser, 'late-injection', 'dom-nodes-left-after-drop', [after.nodes - base.nodes]);
+      await cdp.detach();
     });
   });
 }

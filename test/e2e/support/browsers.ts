@@ -76,12 +76,12 @@ async function openPopupByHook(context: BrowserContext, page: Page): Promise<Pag
     const committed = await waitFor(() => (popup.url().startsWith('about:') ? undefined : true), 10_000, 'x').catch(() => false);
     const answers =
       committed &&
-      (await withDeadline(popup.evaluate(() => document.readyState), 10_000, 'no answer').then(
+      (await withDeadline(popup.evaluate(() => document.readyState), 5_000, 'no answer').then(
         () => true,
         () => false,
       ));
     if (answers || attempt === 2) return popup;
-    console.warn(`[e2e] popup ${popup.url()} did not load or answer within 10 s; opening it again`);
+    console.warn(`[e2e] popup ${popup.url()} did not load or answer in time; opening it again`);
     await withDeadline(popup.evaluate(() => window.close()), 5_000, 'no answer').catch(() => {});
   }
 }

@@ -8,12 +8,13 @@ export const lateTexts = ['E2E迟到的二维码推广', 'E2E迟到的广告'];
 
 /**
  * A page script that injects Sina's promo shapes into the article after load (once on `load`,
- * and again whenever the test calls window.__e2eInject()).
+ * and again whenever the test calls window.__e2eInject(); __e2eInject(true) adds no iframe, whose
+ * own window would swamp a heap measurement).
  */
 export const injectScript = `<script>
 (function () {
   var n = 0;
-  window.__e2eInject = function () {
+  window.__e2eInject = function (noFrame) {
     n += 1;
     var host = document.querySelector('#artibody, #article, .article, #artibodyTitle, body') || document.body;
     var qr = document.createElement('div');
@@ -25,7 +26,7 @@ export const injectScript = `<script>
     frame.setAttribute('${lateMarker}', 'iframe-' + n);
     frame.src = 'https://d1.sina.com.cn/e2e/ad.html';
     frame.width = '300'; frame.height = '250';
-    host.appendChild(frame);
+    if (!noFrame) host.appendChild(frame);
     var ins = document.createElement('ins');
     ins.className = 'sinaads';
     ins.setAttribute('data-ad-pdps', 'PDPS000000E2E');
