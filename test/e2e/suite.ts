@@ -7,6 +7,7 @@ import { requireBrowser } from './support/guard';
 import type { Harness } from './support/harness';
 import { writePerf } from './support/perf';
 import { startServer } from './support/server';
+import { describeBroken } from './specs/broken';
 import { describeFixtures } from './specs/fixtures';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
@@ -36,6 +37,7 @@ export function describeExtension(browser: BrowserName): void {
     describeLateInjection(h);
     describeUndo(h);
     describeHostile(h);
+    describeBroken(h);
     describeNonSina(h);
   });
 }
