@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Fixture, Truth } from '../support/fixtures';
-import { outPath, screenshot, type Harness } from '../support/harness';
-import { cleanState, closeQuietly, visibleText, waitForCleanState } from '../support/pages';
+import { outPath, screenshot, showcase, type Harness } from '../support/harness';
+import { cleanState, closeQuietly, pollUntil, visibleText, waitForCleanState } from '../support/pages';
 import { markTimes, measures, recordPerf } from '../support/perf';
 import { readPopup, settledState, type PopupReading } from '../support/popup';
 import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from '../support/text';
@@ -111,9 +111,12 @@ function describeFixture(h: Harness, f: Fixture): void {
       expect(missing, `${missing.length} of ${f.truth.paragraphs.length} paragraphs missing from #content`).toEqual([]);
     });
 
+    let saved: string | undefined;
+
     it('Save as Markdown writes front matter that parses back, and the golden body', async () => {
       expect(popup, 'popup was opened').toBeDefined();
       const { fileName, text } = await h.session.saveMarkdown(popup!);
+      saved = text;
       fs.writeFileSync(outPath('markdown', h.browser, `${f.slug}.md`), text);
       expect(fileName).toMatch(/\.md$/);
       const { yaml, body } = splitFrontMatter(text);
@@ -126,5 +129,26 @@ function describeFixture(h: Harness, f: Fixture): void {
         expect(body.trim()).toBe(splitFrontMatter(f.expectedMd).body.trim());
       }
     });
+
+    // What the popup hands the clipboard is recorded by wrapping navigator.clipboard.writeText
+    // (an extension page cannot be granted clipboard-read to check the real clipboard).
+    if (f.slug === showcase) {
+      it('Copy Markdown copies the saved Markdown', async () => {
+        expect(saved, 'Markdown was saved first').toBeDefined();
+        await popup!.evaluate(() => {
+          const w = window as unknown as { __copied?: string };
+          const real = navigator.clipboard.writeText.bind(navigator.clipboard);
+          navigator.clipboard.writeText = (text: string) => {
+            w.__copied = text;
+            return real(text);
+          };
+        });
+        await popup!.click('#copy-md');
+        await pollUntil(popup!, () => typeof (window as unknown as { __copied?: string }).__copied === 'string', null, 10_000, 'text handed to the clipboard');
+        const copied = await popup!.evaluate(() => (window as unknown as { __copied: string }).__copied);
+        expect(splitFrontMatter(copied).body.trim(), 'copied body').toBe(splitFrontMatter(saved!).body.trim());
+        expect(parseYaml(splitFrontMatter(copied).yaml ?? '') as Record<string, unknown>).toMatchObject({ title: f.truth.title });
+      });
+    }
   });
 }
