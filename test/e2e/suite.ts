@@ -12,6 +12,7 @@ import { describeFixtures } from './specs/fixtures';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
+import { describeProtocols } from './specs/protocols';
 import { describeUndo } from './specs/undo';
 
 export function describeExtension(browser: BrowserName): void {
@@ -34,6 +35,7 @@ export function describeExtension(browser: BrowserName): void {
     });
 
     describeFixtures(h);
+    describeProtocols(h);
     describeLateInjection(h);
     describeUndo(h);
     describeHostile(h);
