@@ -96,7 +96,8 @@ async function main() {
         if (m.ready) return feed();
         clearTimeout(timer);
         report(m.report);
-        feed();
+        // A retiring worker exits after this report (jsdom keeps parsed documents reachable, see work()).
+        if (!m.retiring) feed();
       });
       worker.on('error', (e) => {
         clearTimeout(timer);
@@ -129,10 +130,15 @@ async function work() {
     parentPort.postMessage({ report: { index: current, caseSeed: null, fixture: '?', ops: [], outcome: '', crash: `unhandled: ${e?.stack ?? e}`, violations: [] } });
   process.on('uncaughtException', escaped);
   process.on('unhandledRejection', escaped);
+  // jsdom 29 keeps documents with id attributes reachable from the window that parsed them
+  // (~7 MB per fixture page): a worker retires after a batch of cases to bound memory.
+  let handled = 0;
   parentPort.on('message', (m) => {
     if (m.stop) return process.exit(0);
     current = m.index;
-    parentPort.postMessage({ report: runCase(fixtures, workerData.seed, m.index) });
+    const retiring = ++handled >= 100;
+    parentPort.postMessage({ report: runCase(fixtures, workerData.seed, m.index), retiring });
+    if (retiring) process.exit(0);
   });
   parentPort.postMessage({ ready: true });
 }
