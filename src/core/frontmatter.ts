@@ -1,6 +1,42 @@
-/** The one YAML writer: front matter for each export preset, written by the `yaml` library. */
-import { stringify } from 'yaml';
+/**
+ * The one YAML writer. Front matter comes from a template of `key: value` lines, one per field;
+ * the presets are such templates, and the options page lets the user edit one. A value is either
+ * YAML (`comments: false`) or holds variables (`{{title}}`, `{{author|source|"新浪财经"}}`: the
+ * first that is set). A value that is exactly one list variable (`{{tags}}`) stays a list. Values
+ * are never pasted into YAML text: the `yaml` library writes them, so any title survives a parse.
+ */
+import { Document, Scalar, parse, visit } from 'yaml';
 import type { Article, Preset } from './types';
+
+export const PRESET_TEMPLATES: Record<Exclude<Preset, 'plain'>, string> = {
+  // The shape of the Sina archives already out there (../shared/fixtures/seed/000_3abb8cc8ca542811.txt).
+  hexo: [
+    'title: {{title}}',
+    'categories: {{categories|"新浪财经"}}',
+    'tags: {{tags}}',
+    'headimg: {{leadImage}}',
+    'author: {{author|source|"新浪财经"}}',
+    'comments: false',
+    'date: {{date}}',
+    'thumbnail: {{leadImage}}',
+  ].join('\n'),
+  obsidian: [
+    'title: {{title}}',
+    'source: {{source}}',
+    'author: {{author}}',
+    'published: {{published}}',
+    'created: {{today}}',
+    'tags: {{tags}}',
+    'url: {{url}}',
+  ].join('\n'),
+};
+
+export const TEMPLATE_VARIABLES = [
+  'title', 'originalTitle', 'url', 'published', 'date', 'day', 'today', 'source', 'author', 'editor',
+  'tags', 'categories', 'images', 'leadImage', 'docId', 'readingMinutes', 'wordCount',
+] as const;
+
+type Value = string | number | string[] | null;
 
 /** "2021-09-02T19:30:00+08:00" → "2021-09-02 19:30:00" (Beijing wall time, as Hexo reads it). */
 export function hexoDate(iso: string | null): string | null {
@@ -8,40 +44,107 @@ export function hexoDate(iso: string | null): string | null {
   return m ? `${m[1]} ${m[2]}` : null;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The front matter fields of a preset, in the order they are written; null for `plain`. */
-export function frontMatterFields(article: Article, preset: Preset, now: Date): Record<string, unknown> | null {
-  switch (preset) {
-    case 'plain':
-      return null;
-    case 'hexo':
-      // The shape of the Sina archives already out there (../shared/fixtures/seed/000_3abb8cc8ca542811.txt).
-      return {
-        title: article.title,
-        categories: article.categories.length ? article.categories : ['新浪财经'],
-        tags: article.tags,
-        headimg: article.leadImage ?? article.images[0] ?? null,
-        author: article.author ?? article.source ?? '新浪财经',
-        comments: false,
-        date: hexoDate(article.published) ?? hexoDate(now.toISOString().replace('Z', '+00:00')),
-        thumbnail: article.leadImage ?? article.images[0] ?? null,
-      };
-    case 'obsidian':
-      return {
-        title: article.title,
-        source: article.source,
-        author: article.author,
-        published: article.published,
-        created: day(now),
-        tags: article.tags,
-        url: article.url,
-      };
-  }
+function variables(a: Article, now: Date): Record<string, Value> {
+  const beijingNow = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\.\d+Z$/, '+08:00');
+  return {
+    title: a.title, originalTitle: a.originalTitle, url: a.url, published: a.published,
+    date: hexoDate(a.published) ?? hexoDate(beijingNow), day: a.published?.slice(0, 10) ?? null,
+    today: beijingNow.slice(0, 10), source: a.source, author: a.author, editor: a.editor, tags: a.tags,
+    categories: a.categories, images: a.images, leadImage: a.leadImage ?? a.images[0] ?? null,
+    docId: a.docId, readingMinutes: a.readingMinutes, wordCount: a.wordCount,
+  };
 }
 
-export function frontMatter(article: Article, preset: Preset, now: Date): string {
-  const fields = frontMatterFields(article, preset, now);
+export interface TemplateProblem {
+  line: number;
+  reason: 'syntax' | 'unknown-variable' | 'duplicate-key';
+  text: string;
+}
+
+const LINE = /^([^\s:#][^:]*?)\s*:\s?(.*)$/;
+const VAR = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** Lines that cannot be used, for the options page to point at. */
+export function checkTemplate(template: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const keys = new Set<string>();
+  template.split(/\r?\n/).forEach((text, i) => {
+    if (!text.trim() || text.trim().startsWith('#')) return;
+    const m = LINE.exec(text);
+    if (!m) return problems.push({ line: i + 1, reason: 'syntax', text });
+    if (keys.has(m[1])) problems.push({ line: i + 1, reason: 'duplicate-key', text });
+    keys.add(m[1]);
+    for (const v of m[2].matchAll(VAR)) {
+      for (const alt of v[1].split('|').map((s) => s.trim())) {
+        if (!/^".*"$/.test(alt) && !(TEMPLATE_VARIABLES as readonly string[]).includes(alt)) {
+          problems.push({ line: i + 1, reason: 'unknown-variable', text });
+        }
+      }
+    }
+  });
+  return problems;
+}
+
+/** The fields a template gives for an article, in template order; unusable lines are skipped. */
+export function renderTemplate(template: string, article: Article, now: Date): Record<string, unknown> {
+  const vars = variables(article, now);
+  const pick = (expr: string): Value => {
+    const list = Array.isArray(vars[expr.split('|')[0].trim()]);
+    for (const alt of expr.split('|').map((s) => s.trim())) {
+      const literal = /^"(.*)"$/.exec(alt);
+      if (literal) return list ? [literal[1]] : literal[1];
+      const v = vars[alt];
+      if (v !== null && v !== undefined && !(Array.isArray(v) && !v.length) && v !== '') return v;
+    }
+    return Array.isArray(vars[expr.trim()]) ? [] : null;
+  };
+  const fields: Record<string, unknown> = {};
+  for (const text of template.split(/\r?\n/)) {
+    const m = LINE.exec(text);
+    if (!m || text.trim().startsWith('#') || m[1] in fields) continue;
+    const [, key, raw] = m;
+    const only = /^\{\{([^}]*)\}\}$/.exec(raw.trim());
+    if (only) fields[key] = pick(only[1]);
+    else if (raw.includes('{{')) {
+      fields[key] = raw.replace(VAR, (_, expr: string) => {
+        const v = pick(expr);
+        return Array.isArray(v) ? v.join(', ') : v === null ? '' : String(v);
+      });
+    } else {
+      try {
+        fields[key] = raw.trim() ? parse(raw) : null;
+      } catch {
+        fields[key] = raw.trim();
+      }
+    }
+  }
+  return fields;
+}
+
+/** The front matter fields of a preset (or the user's own template); null for `plain`. */
+export function frontMatterFields(article: Article, preset: Preset, now: Date, template?: string): Record<string, unknown> | null {
+  if (preset === 'plain') return null;
+  return renderTemplate(template ?? PRESET_TEMPLATES[preset], article, now);
+}
+
+export function frontMatter(article: Article, preset: Preset, now: Date, template?: string): string {
+  const fields = frontMatterFields(article, preset, now, template);
   if (!fields) return '';
-  return `---\n${stringify(fields, { lineWidth: 0, singleQuote: true, nullStr: '' })}---\n\n`;
+  const doc = new Document(fields);
+  // A string that YAML 1.1 or 1.2 would read as something else ("yes", "0o17", "1:20",
+  // "2024-05-01 10:00:00") is quoted, so Hexo's and Obsidian's readers get the very string back.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && readsAsSomethingElse(node.value)) node.type = Scalar.QUOTE_SINGLE;
+    },
+  });
+  return `---\n${doc.toString({ lineWidth: 0, singleQuote: true, nullStr: '' })}---\n\n`;
+}
+
+function readsAsSomethingElse(s: string): boolean {
+  try {
+    return parse(s, { version: '1.1', logLevel: 'silent' }) !== s || parse(s, { logLevel: 'silent' }) !== s;
+  } catch {
+    return true;
+  }
 }

@@ -21,7 +21,7 @@ function turndown(): TurndownService {
       const src = img?.getAttribute('src') ?? '';
       if (!/^https?:\/\//i.test(src)) return '';
       const caption = (el.querySelector('figcaption')?.textContent ?? '').trim();
-      const alt = caption.replace(/[[\]\\]/g, '\\$&');
+      const alt = caption.replace(/[[\]\\<>]/g, '\\$&');
       return `\n\n![${alt}](${markdownUrl(src)})${caption ? `\n\n*${td.escape(caption)}*` : ''}\n\n`;
     },
   });
@@ -36,6 +36,8 @@ function turndown(): TurndownService {
 export interface MarkdownOptions {
   preset: Preset;
   now?: Date;
+  /** The user's own front-matter template (see frontmatter.ts); the preset's when absent. */
+  template?: string;
 }
 
 /** The body only (no front matter). */
@@ -44,7 +46,7 @@ export function bodyMarkdown(article: Article): string {
 }
 
 export function toMarkdown(article: Article, opts: MarkdownOptions): string {
-  const head = frontMatter(article, opts.preset, opts.now ?? new Date());
+  const head = frontMatter(article, opts.preset, opts.now ?? new Date(), opts.template);
   const title = opts.preset === 'plain' ? `# ${turndown().escape(article.title)}\n\n` : '';
   return `${head}${title}${bodyMarkdown(article)}\n`;
 }
