@@ -17,6 +17,7 @@ Reads saved Sina article pages (UTF-8 or GBK) and writes clean Markdown or JSON.
   needOut: 'several pages need --out DIR (one .md per page) or --format json',
   urlOne: '--url applies to one page only',
   wrote: 'wrote',
+  internal: 'the page could not be processed (an internal error; please report it with the page)',
 };
 const zh: typeof en = {
   usage: `用法：sina-reader export <页面.html>... [--url 网址] [--format md|json] [--preset hexo|obsidian|plain]
@@ -36,6 +37,7 @@ const zh: typeof en = {
   needOut: '多个页面需要 --out 目录（每页一个 .md）或 --format json',
   urlOne: '--url 只能用于单个页面',
   wrote: '已写入',
+  internal: '无法处理该页面（内部错误，请附上页面反馈）',
 };
 
 export type MessageKey = keyof typeof en;

@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
       }
     } catch (e) {
       failed++;
-      const key: MessageKey = e instanceof PageError ? e.key : 'unreadable';
+      const key: MessageKey = e instanceof PageError ? e.key : 'internal';
       process.stderr.write(`sina-reader: ${input}: ${msg[key]}\n`);
     }
   }
@@ -98,10 +98,23 @@ function readPage(input: string, args: Args): Article {
   const dom = new JSDOM(html, { url: validUrl(url) ?? fileUrl, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   const pageUrl = args.url ?? canonicalUrl(doc) ?? fileUrl;
-  const result = extractArticle(doc, pageUrl, { stockLinks: args.stockLinks, window: purifier() });
-  dom.window.close();
+  let result;
+  try {
+    result = extractArticle(doc, pageUrl, { stockLinks: args.stockLinks, window: purifier() });
+  } finally {
+    closeQuietly(dom);
+  }
   if (!result.ok) throw new PageError(result.error);
   return result.article;
+}
+
+/** jsdom's close() recurses through the tree: a pathologically deep page must not cost its article. */
+function closeQuietly(dom: JSDOM): void {
+  try {
+    dom.window.close();
+  } catch {
+    // The window is garbage once unreferenced.
+  }
 }
 
 function canonicalUrl(doc: Document): string | null {

@@ -23,8 +23,8 @@ export function matchTemplate(q: DocQuery): TemplateRule | null {
 }
 
 export function detect(doc: Document, url: string, q: DocQuery = new DocQuery(doc)): Detection {
-  const sina = isSinaUrl(url);
-  const template = sina || looksLikeSinaPage(doc, q) ? matchTemplate(q) : null;
+  const sina = isSinaUrl(url) || looksLikeSinaPage(doc, q);
+  const template = sina ? matchTemplate(q) : null;
   if (template) {
     const body = findBody(q, template);
     if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
@@ -33,9 +33,10 @@ export function detect(doc: Document, url: string, q: DocQuery = new DocQuery(do
     return { kind: 'article', site: 'sina', template: template.id };
   }
   if (sina) {
-    const articleUrl = articleUrlPatterns.some((re) => re.test(url));
+    // A Sina page we cannot map (saved or live): only an article URL is worth the generic reader.
+    const urls = [url, q.meta('og:url'), q.one('link[rel="canonical"]')?.getAttribute('href')];
+    const articleUrl = urls.some((u) => !!u && articleUrlPatterns.some((re) => re.test(u)));
     const ogArticle = /^(news|article)$/i.test(q.meta('og:type') ?? '');
-    // A Sina page we cannot map: only an article URL is worth the generic reader.
     if (articleUrl || ogArticle) return { kind: 'article', site: 'generic' };
     return { kind: 'not-article', site: 'sina', reason: 'index-page' };
   }

@@ -64,3 +64,26 @@ export function absoluteUrl(raw: string | null | undefined, base: string): strin
     return null;
   }
 }
+
+/**
+ * A deep copy of `root`. The native deep clone recurses; on a pathological page (thousands of
+ * nested elements) it overflows the stack, and then the copy is made with an explicit stack.
+ */
+export function cloneDeep<T extends Node>(root: T): T {
+  try {
+    return root.cloneNode(true) as T;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const copy = root.cloneNode(false) as T;
+  const stack: Array<[Node, Node]> = [[root, copy]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    for (let child = from.firstChild; child; child = child.nextSibling) {
+      const twin = child.cloneNode(false);
+      to.appendChild(twin);
+      if (child.firstChild) stack.push([child, twin]);
+    }
+  }
+  return copy;
+}

@@ -35,6 +35,8 @@ const BLOCK = new Set([
 ]);
 const HEADING = /^h[1-6]$/;
 const LAZY_ATTRS = ['data-src', 'data-original', 'data-lazy-src', 'data-url', 'src'];
+/** Deeper than this, no real article goes: a subtree below it is read as one paragraph of text. */
+const MAX_DEPTH = 256;
 
 /** Walks the body and returns its blocks. Whitespace is normalized; empty blocks are dropped. */
 export function extractBlocks(root: Element, ctx: ExtractContext): Block[] {
@@ -50,10 +52,25 @@ class Walker {
   blocks: Block[] = [];
   private runs: Run[] = [];
   private quote = false;
+  private depth = 0;
 
   constructor(private ctx: ExtractContext) {}
 
   walk(node: Node, marks: Marks): void {
+    if (this.depth >= MAX_DEPTH) {
+      this.flush();
+      this.text(node.textContent ?? '', marks);
+      return this.flush();
+    }
+    this.depth++;
+    try {
+      this.children(node, marks);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private children(node: Node, marks: Marks): void {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         this.text((child as Text).data, marks);

@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns } from '../sites/sina';
 import { cleanBody } from './clean';
 import { detect, findBody } from './detect';
-import { normalizeText } from './dom';
+import { cloneDeep, normalizeText } from './dom';
 import { DocQuery } from './query';
 import { extractBlocks, type Block } from './extract';
 import { readMetadata, type Metadata } from './metadata';
@@ -25,19 +25,19 @@ const HAN_PER_MINUTE = 400;
 export function extractArticle(doc: Document, url: string, opts: PipelineOptions = {}): ExtractResult {
   const q = new DocQuery(doc);
   const detection = detect(doc, url, q);
-  if (detection.kind === 'not-article') return { ok: false, error: 'not-article' };
+  if (detection.kind === 'not-article') return { ok: false, error: detection.reason === 'empty' ? 'empty' : 'not-article' };
   const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
 
   let blocks: Block[];
   let meta: Metadata;
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
-    const body = findBody(q, template)!.cloneNode(true) as Element;
+    const body = cloneDeep(findBody(q, template)!);
     cleanBody(body);
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id, q);
   } else {
-    const generic = readGeneric(doc, url);
+    const generic = readGeneric(doc);
     if (!generic) return { ok: false, error: 'not-article' };
     cleanBody(generic.body);
     blocks = extractBlocks(generic.body, ctx);
@@ -115,20 +115,23 @@ function tidyBlocks(blocks: Block[], template: string): { originalTitle: string 
 
 const isLinkLine = (b: Block) => b.type === 'p' && b.runs.every((r) => r.href || !r.text.trim());
 
-/** Pages we have no template for: Readability on a clone finds the body. */
-function readGeneric(doc: Document, url: string): { body: Element; meta: Partial<Metadata> } | null {
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { charThreshold: 100 }).parse();
-  if (!parsed?.content) return null;
-  const holder = doc.implementation.createHTMLDocument('');
-  const base = holder.createElement('base');
-  base.href = url;
-  holder.head.append(base);
-  const body = holder.createElement('div');
-  body.innerHTML = parsed.content;
+/**
+ * Pages we have no template for: Readability on a clone finds the body. It hands back its own
+ * element (no HTML string is parsed again). Readability throws on some live-DOM shapes a parser
+ * never makes (no root element, content outside <body>): that page has no article for us.
+ */
+function readGeneric(doc: Document): { body: Element; meta: Partial<Metadata> } | null {
+  let parsed: ReturnType<Readability<Node>['parse']>;
+  try {
+    parsed = new Readability<Node>(cloneDeep(doc), { charThreshold: 100, serializer: (node) => node }).parse();
+  } catch {
+    return null;
+  }
+  const body = parsed?.content;
+  if (!parsed || !body || body.nodeType !== 1) return null;
   const meta: Partial<Metadata> = {};
   if (parsed.title) meta.title = normalizeText(parsed.title);
   if (parsed.siteName) meta.source = normalizeText(parsed.siteName);
   if (parsed.byline) meta.author = normalizeText(parsed.byline);
-  return { body, meta };
+  return { body: body as Element, meta };
 }
