@@ -114,6 +114,8 @@ export const noiseSelectors: string[] = [
   '.article-keywords', '.keywords', '#keywords', '.guba', '#related_wb', '.blk-related',
   '#tab_related', '#bottom_sina_comment', '#hot-recommend-cont', '.hqimg_wrapper',
   '.article-notice', '.article-bottom', '.statement', '.declare',
+  // 点击进入专题 (topic links the mobile body ends with)
+  '.wap_special', '[data-sudaclick="content_relativetopics_p"]',
   // Embedded frames of every kind
   'iframe', 'object', 'embed', 'frame',
   // Page furniture

@@ -7,6 +7,8 @@ import { extractArticle, type PipelineOptions } from '../../src/core/pipeline';
 import type { Article } from '../../src/core/types';
 
 export const fixturesDir = path.resolve(__dirname, '..', 'fixtures');
+/** Pages with a truth but no golden: checked against truth only, so rules keep generalising. */
+export const extraPagesDir = path.resolve(__dirname, '..', 'extra-pages');
 
 export interface Truth {
   url: string;
@@ -31,13 +33,13 @@ export interface Fixture {
   html: string;
 }
 
-export function fixtures(): Fixture[] {
+export function fixtures(root = fixturesDir): Fixture[] {
   return fs
-    .readdirSync(fixturesDir)
-    .filter((s) => fs.existsSync(path.join(fixturesDir, s, 'truth.json')))
+    .readdirSync(root)
+    .filter((s) => fs.existsSync(path.join(root, s, 'truth.json')))
     .sort()
     .map((slug) => {
-      const dir = path.join(fixturesDir, slug);
+      const dir = path.join(root, slug);
       const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth;
       return { slug, dir, truth, html: decodeHtml(fs.readFileSync(path.join(dir, 'page.html'))).text };
     });
