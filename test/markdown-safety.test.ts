@@ -132,6 +132,20 @@ describe('front matter written from hostile metadata parses back exactly', () =>
   });
 });
 
+describe('the Hexo date', () => {
+  const base = article(buildArticlePage());
+  it('is written bare, as `hexo new` writes it, and YAML 1.1 reads a timestamp', () => {
+    const { yaml } = splitFrontMatter(frontMatter(base, 'hexo', NOW));
+    expect(yaml).toMatch(/^date: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/m);
+    expect(parse(yaml!, { version: '1.1' }).date).toBeInstanceOf(Date);
+    expect(parse(yaml!).date).toBe(frontMatterFields(base, 'hexo', NOW)!.date);
+  });
+  it('but a title that looks like a date stays a quoted string', () => {
+    const { yaml } = splitFrontMatter(frontMatter({ ...base, title: '2021-09-02 19:30:00' }, 'hexo', NOW));
+    expect(parse(yaml!, { version: '1.1' }).title).toBe('2021-09-02 19:30:00');
+  });
+});
+
 /** What the page shows after the pipeline's whitespace rule (runs of white space → one space). */
 const shown = (s: string) => s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
 

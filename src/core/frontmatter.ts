@@ -5,7 +5,7 @@
  * first that is set). A value that is exactly one list variable (`{{tags}}`) stays a list. Values
  * are never pasted into YAML text: the `yaml` library writes them, so any title survives a parse.
  */
-import { Document, Scalar, parse, visit } from 'yaml';
+import { Document, type Pair, Scalar, isScalar, parse, visit } from 'yaml';
 import type { Article, Preset } from './types';
 
 export const PRESET_TEMPLATES: Record<Exclude<Preset, 'plain'>, string> = {
@@ -137,9 +137,20 @@ export function frontMatter(article: Article, preset: Preset, now: Date, templat
     Scalar(_key, node) {
       if (typeof node.value === 'string' && readsAsSomethingElse(node.value)) node.type = Scalar.QUOTE_SINGLE;
     },
+    // Except a Hexo date: `hexo new` writes it bare, and Hexo reads it as a timestamp in local time.
+    Pair(_key, pair) {
+      const { key, value } = pair as Pair<Scalar, Scalar>;
+      if (isScalar(key) && HEXO_DATE_KEYS.has(String(key.value)) && isScalar(value) && HEXO_DATE.test(String(value.value))) {
+        value.type = Scalar.PLAIN;
+        return visit.SKIP;
+      }
+    },
   });
   return `---\n${doc.toString({ lineWidth: 0, singleQuote: true, nullStr: '' })}---\n\n`;
 }
+
+const HEXO_DATE_KEYS = new Set(['date', 'updated']);
+const HEXO_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 function readsAsSomethingElse(s: string): boolean {
   try {
