@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/core/pipeline';
-import { fixtures, parse } from './support/pages';
+import { nativeQuery } from '../src/core/query';
+import { extract, extraPagesDir, fixtures, parse } from './support/pages';
 
 const coreDir = path.resolve(__dirname, '..', 'src', 'core');
 
@@ -27,5 +28,16 @@ describe.each(fixtures())('no mutation: $slug', ({ html, truth }) => {
     const r = extractArticle(dom.window.document, truth.url, { window: dom.window as unknown as Window });
     expect(r.ok).toBe(true);
     expect(dom.window.document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+// Browsers answer selectors natively (content script, popup), the command line with an index:
+// both must read every page to the very same article.
+describe.each([...fixtures(), ...fixtures(extraPagesDir)])('native and indexed queries agree: $slug', ({ html, truth }) => {
+  it('gives the same article', () => {
+    const indexed = extract(html, truth.url);
+    const native = extract(html, truth.url, { query: nativeQuery });
+    expect(native).toEqual(indexed);
+    expect(indexed.ok).toBe(true);
   });
 });

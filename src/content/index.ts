@@ -5,6 +5,7 @@
  */
 import { detect } from '../core/detect';
 import { cleanPage } from '../core/inpage';
+import { NativeQuery } from '../core/query';
 import type { Detection } from '../core/types';
 import { answerMessages, claimPage, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
 import type { CleaningState } from '../platform/messages';
@@ -89,7 +90,7 @@ async function applySettings(): Promise<void> {
 
 function start(): void {
   const t0 = performance.now();
-  detection = guard('detect', () => detect(document, location.href));
+  detection = guard('detect', () => detect(document, location.href, new NativeQuery(document)));
   performance.measure('sina-reader:detect', { start: t0 });
   // Lets tests (and curious users) see that the reader looked at this page and left it alone.
   if (!isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'idle';

@@ -1,14 +1,14 @@
 /** clean: removes the site's noise from a detached copy of the article body. */
 import { noiseCommentRanges, noiseLinkTargets, noiseSelectors } from '../sites/sina';
 import { safeQueryAll } from './dom';
-import { DocQuery } from './query';
+import { indexedQuery, type QueryFactory } from './query';
 
 const BLOCKS = 'p,li,div,center,section,td';
 
 /** Removes noise from `root` (a detached clone) and returns how many nodes went. */
-export function cleanBody(root: Element): number {
+export function cleanBody(root: Element, query: QueryFactory = indexedQuery): number {
   let removed = removeCommentRanges(root);
-  const q = new DocQuery(root);
+  const q = query(root);
   const doomed = new Set(noiseSelectors.flatMap((s) => q.all(s)));
   for (const el of doomed) {
     if (el.isConnected || root.contains(el)) {

@@ -1,7 +1,7 @@
 /** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
 import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
 import { normalizeText } from './dom';
-import { DocQuery } from './query';
+import { NativeQuery, type Query } from './query';
 import type { Detection } from './types';
 
 /** Below this many characters of body text a page is not an article. */
@@ -16,13 +16,13 @@ export function isSinaUrl(url: string): boolean {
 }
 
 /** The template whose markers all match; failing that, the first with any marker (a variant). */
-export function matchTemplate(q: DocQuery): TemplateRule | null {
+export function matchTemplate(q: Query): TemplateRule | null {
   const has = (sel: string) => !!q.one(sel);
   const withBody = templates.filter((t) => q.first(t.body));
   return withBody.find((t) => t.marker.every(has)) ?? withBody.find((t) => t.marker.some(has)) ?? null;
 }
 
-export function detect(doc: Document, url: string, q: DocQuery = new DocQuery(doc)): Detection {
+export function detect(doc: Document, url: string, q: Query = new NativeQuery(doc)): Detection {
   const sina = isSinaUrl(url) || looksLikeSinaPage(doc, q);
   const template = sina ? matchTemplate(q) : null;
   if (template) {
@@ -47,13 +47,13 @@ export function detect(doc: Document, url: string, q: DocQuery = new DocQuery(do
 }
 
 /** Saved pages lose their URL: a Sina page still names itself in its meta tags. */
-function looksLikeSinaPage(doc: Document, q: DocQuery): boolean {
+function looksLikeSinaPage(doc: Document, q: Query): boolean {
   const hints = [q.meta('og:url'), q.meta('og:site_name'), q.one('link[rel="canonical"]')?.getAttribute('href')];
   return hints.some((h) => !!h && /sina\.(com\.cn|cn)|新浪/.test(h));
 }
 
 /** The template's body; where one body nests inside another (2005 tables), the inner one. */
-export function findBody(q: DocQuery, template: TemplateRule): Element | null {
+export function findBody(q: Query, template: TemplateRule): Element | null {
   const outer = q.first(template.body);
   if (!outer) return null;
   const full = normalizeText(outer.textContent).length;

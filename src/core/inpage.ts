@@ -9,7 +9,7 @@ import {
   trailingBylines,
 } from '../sites/sina';
 import { findBody } from './detect';
-import { DocQuery } from './query';
+import { NativeQuery } from './query';
 import { firstMatch, normalizeText, safeQueryAll } from './dom';
 import type { Detection } from './types';
 
@@ -44,7 +44,7 @@ export function cleanPage(doc: Document, detection: Detection): InPageCleaner {
 
   const sweep = (): number => {
     if (!template) return 0;
-    const body = findBody(new DocQuery(doc), template);
+    const body = findBody(new NativeQuery(doc), template);
     if (!body) return 0;
     const keep = [firstMatch(doc, template.title), body, ...inPageKeep.flatMap((s) => safeQueryAll(doc, s))].filter(
       (el): el is Element => !!el,

@@ -1,7 +1,7 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
 import { editorCode, nonContentImages, templates, titleSuffix } from '../sites/sina';
 import { absoluteUrl, normalizeText } from './dom';
-import { DocQuery } from './query';
+import { NativeQuery, type Query } from './query';
 import type { TemplateId } from './types';
 
 export interface Metadata {
@@ -77,7 +77,7 @@ function splitTags(s: string | null): string[] {
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
-export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic', q: DocQuery = new DocQuery(doc)): Metadata {
+export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic', q: Query = new NativeQuery(doc)): Metadata {
   const t = templates.find((x) => x.id === templateId);
   const canonical =
     absoluteUrl(q.one('link[rel="canonical"]')?.getAttribute('href'), url) ?? absoluteUrl(q.meta('og:url'), url);
@@ -125,7 +125,7 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   };
 }
 
-function pickSource(q: DocQuery, selectors: readonly string[]): string | null {
+function pickSource(q: Query, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
     for (const el of q.all(sel)) {
       const s = cleanSource(el.textContent, null);
@@ -136,7 +136,7 @@ function pickSource(q: DocQuery, selectors: readonly string[]): string | null {
 }
 
 /** Old table pages print the date in a cell near the headline: read the text just after it. */
-function headerText(q: DocQuery, titleSelectors: readonly string[]): string | null {
+function headerText(q: Query, titleSelectors: readonly string[]): string | null {
   for (const sel of titleSelectors) {
     const h = q.one(sel);
     const table = h?.closest('table');

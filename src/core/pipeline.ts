@@ -8,7 +8,7 @@ import { originalTitlePattern, relatedHeading, templates, trailingBylines, noise
 import { cleanBody } from './clean';
 import { detect, findBody } from './detect';
 import { cloneDeep, normalizeText } from './dom';
-import { DocQuery } from './query';
+import { indexedQuery, type QueryFactory } from './query';
 import { extractBlocks, type Block } from './extract';
 import { readMetadata, type Metadata } from './metadata';
 import { blocksToElement, blocksToText, countWords } from './render';
@@ -18,12 +18,15 @@ import type { Article, ExtractOptions, ExtractResult } from './types';
 export interface PipelineOptions extends ExtractOptions {
   /** DOMPurify's window; defaults to the document's own, then the global one. */
   window?: Window;
+  /** How selectors are answered: an index (default; jsdom) or `nativeQuery` (browsers). */
+  query?: QueryFactory;
 }
 
 const HAN_PER_MINUTE = 400;
 
 export function extractArticle(doc: Document, url: string, opts: PipelineOptions = {}): ExtractResult {
-  const q = new DocQuery(doc);
+  const query = opts.query ?? indexedQuery;
+  const q = query(doc);
   const detection = detect(doc, url, q);
   if (detection.kind === 'not-article') return { ok: false, error: detection.reason === 'empty' ? 'empty' : 'not-article' };
   const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
@@ -33,13 +36,13 @@ export function extractArticle(doc: Document, url: string, opts: PipelineOptions
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
     const body = cloneDeep(findBody(q, template)!);
-    cleanBody(body);
+    cleanBody(body, query);
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id, q);
   } else {
     const generic = readGeneric(doc);
     if (!generic) return { ok: false, error: 'not-article' };
-    cleanBody(generic.body);
+    cleanBody(generic.body, query);
     blocks = extractBlocks(generic.body, ctx);
     meta = { ...readMetadata(doc, url, 'generic', q), ...generic.meta };
   }

@@ -1,3 +1,17 @@
+/** What the pipeline asks of a document. Two answers: an index (jsdom) and the native DOM (browsers). */
+export interface Query {
+  /** False when the selector cannot match (a cheap pre-check; true when unsure). */
+  mayMatch(selector: string): boolean;
+  one(selector: string): Element | null;
+  /** Matching elements in document order; a bad selector matches nothing. */
+  all(selector: string): Element[];
+  first(selectors: readonly string[]): Element | null;
+  firstText(selectors: readonly string[]): string | null;
+  meta(...names: string[]): string | null;
+}
+
+export type QueryFactory = (root: Document | Element) => Query;
+
 /**
  * A read-only view of one document for the pipeline: an index of its ids, classes and tags built
  * in one pass. A selector whose id or class is nowhere in the page costs nothing, and the others
@@ -7,7 +21,7 @@
  */
 import { normalizeText } from './dom';
 
-export class DocQuery {
+export class DocQuery implements Query {
   private ids = new Map<string, Element[]>();
   private classes = new Map<string, Element[]>();
   private tags = new Map<string, Element[]>();
@@ -28,11 +42,7 @@ export class DocQuery {
       if (id) push(this.ids, id, el);
       const cls = el.getAttribute('class');
       if (cls) for (const c of new Set(cls.split(/\s+/))) if (c) push(this.classes, c, el);
-      if (tag === 'meta') {
-        const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
-        const content = normalizeText(el.getAttribute('content'));
-        if (key && content && !this.metas.has(key.toLowerCase())) this.metas.set(key.toLowerCase(), content);
-      }
+      if (tag === 'meta') addMeta(this.metas, el);
     }
   }
 
@@ -129,6 +139,75 @@ export class DocQuery {
     }
     return null;
   }
+}
+
+/**
+ * The same questions asked of the native DOM. In a browser querySelector runs in native code and
+ * beats any index built in script; and it sees a live page as it is now.
+ */
+export class NativeQuery implements Query {
+  private metas: Map<string, string> | undefined;
+
+  constructor(private root: Document | Element) {}
+
+  mayMatch(): boolean {
+    return true;
+  }
+
+  one(selector: string): Element | null {
+    try {
+      return this.root.querySelector(selector);
+    } catch {
+      return null;
+    }
+  }
+
+  all(selector: string): Element[] {
+    try {
+      return Array.from(this.root.querySelectorAll(selector));
+    } catch {
+      return [];
+    }
+  }
+
+  first(selectors: readonly string[]): Element | null {
+    for (const sel of selectors) {
+      const el = this.one(sel);
+      if (el) return el;
+    }
+    return null;
+  }
+
+  firstText(selectors: readonly string[]): string | null {
+    for (const sel of selectors) {
+      for (const el of this.all(sel)) {
+        const t = normalizeText(el.textContent);
+        if (t) return t;
+      }
+    }
+    return null;
+  }
+
+  meta(...names: string[]): string | null {
+    if (!this.metas) {
+      this.metas = new Map();
+      for (const el of this.all('meta')) addMeta(this.metas, el);
+    }
+    for (const n of names) {
+      const v = this.metas.get(n.toLowerCase());
+      if (v) return v;
+    }
+    return null;
+  }
+}
+
+export const indexedQuery: QueryFactory = (root) => new DocQuery(root);
+export const nativeQuery: QueryFactory = (root) => new NativeQuery(root);
+
+function addMeta(metas: Map<string, string>, el: Element): void {
+  const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+  const content = normalizeText(el.getAttribute('content'));
+  if (key && content && !metas.has(key.toLowerCase())) metas.set(key.toLowerCase(), content);
 }
 
 function push(map: Map<string, Element[]>, key: string, el: Element): void {

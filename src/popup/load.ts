@@ -4,6 +4,7 @@
  */
 import { isSinaUrl } from '../core/detect';
 import { extractArticle } from '../core/pipeline';
+import { nativeQuery } from '../core/query';
 import type { Article, StockLinkMode } from '../core/types';
 import { browser } from '../platform/browser';
 import type { CleaningState } from '../platform/messages';
@@ -31,7 +32,7 @@ export function parsePage(html: string, url: string): Document {
 export function extractFrom(html: string, url: string, stockLinks: StockLinkMode): Article | null {
   const doc = parsePage(html, url);
   performance.mark('reader:parsed');
-  const result = extractArticle(doc, url, { stockLinks, window });
+  const result = extractArticle(doc, url, { stockLinks, window, query: nativeQuery });
   return result.ok ? result.article : null;
 }
 
