@@ -146,10 +146,11 @@ async function main() {
 
   const failures = [];
   console.log('bundle          at start   budget    loaded later');
+  // The budget covers everything the bundle can load, the chunks it imports later included.
   for (const [name, { initial, lazy }] of Object.entries(release.sizes)) {
     const budget = BUDGETS[name];
-    const over = budget !== undefined && initial > budget;
-    if (over) failures.push(`${name}.js loads ${kb(initial)} at start, over its ${kb(budget)} budget`);
+    const over = budget !== undefined && initial + lazy > budget;
+    if (over) failures.push(`${name}.js and its chunks are ${kb(initial + lazy)}, over the ${kb(budget)} budget`);
     console.log(
       `${`${name}.js`.padEnd(16)}${kb(initial).padStart(9)}   ${(budget ? kb(budget) : '-').padEnd(8)}  ${lazy ? `+${kb(lazy)} (total ${kb(initial + lazy)})` : ''}${over ? '  OVER' : ''}`,
     );

@@ -4,7 +4,7 @@
  */
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { frontMatter, frontMatterFields } from '../src/core/frontmatter';
+import { checkTemplate, frontMatter, frontMatterFields, readLiteral } from '../src/core/frontmatter';
 import { toMarkdown } from '../src/core/markdown';
 import type { Article, Preset } from '../src/core/types';
 import { extractPage } from './hostile/jsdom';
@@ -191,5 +191,21 @@ describe('hostile titles, sources and tags on a page survive to the front matter
     const md = toMarkdown(a, { preset: 'plain', now: NOW });
     expect(markdownViolations(md)).toEqual([]);
     expect(md).not.toMatch(/\*\*粗体\*\*/);
+  });
+});
+
+// The popup carries the yaml writer only (its parser would double the bundle): a template's fixed
+// values are read by readLiteral, which must agree with the yaml library on what it accepts.
+describe('fixed template values read as yaml reads them', () => {
+  const literals = [
+    'false', 'true', 'True', 'FALSE', 'null', '~', '', 'Null', '0', '42', '-7', '+12', '3.14', '.5', '1e3', '-2.5E-3',
+    '0x1F', '0o17', '.inf', '-.Inf', '.nan', 'abc', '新浪财经', 'a b c', "'quoted #x'", "'it''s'", '"tab\\tand \\u00e9"',
+    '"a: b"', 'plain # comment', "'x' # comment", '1_000', '2024-05-01', 'yes', 'on', 'a:b',
+  ];
+  it.each(literals)('%s', (raw) => {
+    expect(readLiteral(raw)).toEqual(parse(`k: ${raw}`).k);
+  });
+  it.each(['[a, b]', '{a: 1}', '&anchor x', '*alias', '!!str x', '| block', '> folded'])('flags %s for the options page', (raw) => {
+    expect(checkTemplate(`k: ${raw}`)).toEqual([{ line: 1, reason: 'syntax', text: `k: ${raw}` }]);
   });
 });

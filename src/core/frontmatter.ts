@@ -5,7 +5,7 @@
  * first that is set). A value that is exactly one list variable (`{{tags}}`) stays a list. Values
  * are never pasted into YAML text: the `yaml` library writes them, so any title survives a parse.
  */
-import { Document, type Pair, Scalar, isScalar, parse, visit } from 'yaml';
+import { Document, type Pair, Scalar, isScalar, stringify, visit } from 'yaml';
 import type { Article, Preset } from './types';
 
 export const PRESET_TEMPLATES: Record<Exclude<Preset, 'plain'>, string> = {
@@ -74,6 +74,7 @@ export function checkTemplate(template: string): TemplateProblem[] {
     if (!m) return problems.push({ line: i + 1, reason: 'syntax', text });
     if (keys.has(m[1])) problems.push({ line: i + 1, reason: 'duplicate-key', text });
     keys.add(m[1]);
+    if (!m[2].includes('{{') && UNSUPPORTED_LITERAL.test(m[2].trim())) problems.push({ line: i + 1, reason: 'syntax', text });
     for (const v of m[2].matchAll(VAR)) {
       for (const alt of v[1].split('|').map((s) => s.trim())) {
         if (!/^".*"$/.test(alt) && !(TEMPLATE_VARIABLES as readonly string[]).includes(alt)) {
@@ -111,11 +112,7 @@ export function renderTemplate(template: string, article: Article, now: Date): R
         return Array.isArray(v) ? v.join(', ') : v === null ? '' : String(v);
       });
     } else {
-      try {
-        fields[key] = raw.trim() ? parse(raw) : null;
-      } catch {
-        fields[key] = raw.trim();
-      }
+      fields[key] = readLiteral(raw);
     }
   }
   return fields;
@@ -152,10 +149,40 @@ export function frontMatter(article: Article, preset: Preset, now: Date, templat
 const HEXO_DATE_KEYS = new Set(['date', 'updated']);
 const HEXO_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
+/**
+ * True when a YAML 1.1 or 1.2 reader would not read `s` back as this string ("yes", "0o17",
+ * "1:20", "2024-05-01 10:00:00", "#x"…): the yaml library's own writer quotes exactly those.
+ */
 function readsAsSomethingElse(s: string): boolean {
-  try {
-    return parse(s, { version: '1.1', logLevel: 'silent' }) !== s || parse(s, { logLevel: 'silent' }) !== s;
-  } catch {
-    return true;
+  return /^['"]/.test(stringify(s, { version: '1.1' })) || /^['"]/.test(stringify(s));
+}
+
+/** Flow collections, anchors, aliases, tags and block scalars: not for one-line template values. */
+const UNSUPPORTED_LITERAL = /^[[{&*!|>%@`]/;
+
+/**
+ * A fixed value in a template (`comments: false`) read as YAML 1.2's core schema reads a one-line
+ * plain or quoted scalar. Anything richer is reported by checkTemplate and kept as text.
+ */
+export function readLiteral(raw: string): unknown {
+  const quoted = /^('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")(?:\s+#.*)?$/.exec(raw.trim());
+  if (quoted) {
+    const q = quoted[1];
+    if (q.startsWith("'")) return q.slice(1, -1).replace(/''/g, "'");
+    try {
+      return JSON.parse(q) as string;
+    } catch {
+      return q.slice(1, -1);
+    }
   }
+  const t = raw.trim().replace(/(^|\s+)#.*$/, '');
+  if (/^(|~|null|Null|NULL)$/.test(t)) return null;
+  if (/^(true|True|TRUE)$/.test(t)) return true;
+  if (/^(false|False|FALSE)$/.test(t)) return false;
+  if (/^[-+]?(\d+|\d+\.\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+  if (/^0x[0-9a-fA-F]+$/.test(t)) return parseInt(t.slice(2), 16);
+  if (/^0o[0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(nan|NaN|NAN)$/.test(t)) return NaN;
+  return t;
 }
