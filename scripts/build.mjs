@@ -155,6 +155,8 @@ async function main() {
       `${`${name}.js`.padEnd(16)}${kb(initial).padStart(9)}   ${(budget ? kb(budget) : '-').padEnd(8)}  ${lazy ? `+${kb(lazy)} (total ${kb(initial + lazy)})` : ''}${over ? '  OVER' : ''}`,
     );
   }
+  // For the bench's size table: what each bundle loads at start and later.
+  await writeFile(path.join(dist, 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes: release.sizes }, null, 2)}\n`);
   if (cli) console.log(`${'cli (node)'.padEnd(16)}${kb((await stat(cli)).size).padStart(9)}   -         ${path.relative(root, cli)}`);
   // Page bundles are ES modules (they import chunks): a classic <script> would fail silently.
   for (const name of Object.keys(PAGES)) {

@@ -1,7 +1,8 @@
 /**
- * `web-ext lint` on the Firefox build (issue 3 asks for 0 errors and 0 warnings). The only
- * warnings left are innerHTML assignments inside bundled libraries (Readability ×2, DOMPurify ×1)
- * and one in the core's generic reader; this test fails on any error and on any new warning.
+ * `web-ext lint` on the Firefox build (issue 3 asks for 0 errors and 0 warnings). Our own code has
+ * none; three innerHTML assignments inside bundled libraries remain (DOMPurify ×1 in popup.js,
+ * Readability ×2 in the generic reader's chunk; addons-linter's known-library list stops at
+ * DOMPurify 2.3.5). This test fails on any error and on any warning beyond exactly those.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'dist', 'firefox');
-const KNOWN = { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'popup.js', max: 4 };
+const KNOWN = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^popup\.js$/, max: 1 }, // DOMPurify
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/generic-[\w-]+\.js$/, max: 2 }, // Readability
+];
 
 interface Message {
   code: string;
@@ -26,9 +30,9 @@ describe.skipIf(!existsSync(path.join(source, 'manifest.json')))('web-ext lint d
     });
     const report = JSON.parse(out) as { errors: Message[]; warnings: Message[] };
     expect(report.errors.map((m) => `${m.code}: ${m.message} (${m.file})`)).toEqual([]);
-    const known = report.warnings.filter((m) => m.code === KNOWN.code && m.file === KNOWN.file);
-    const other = report.warnings.filter((m) => !known.includes(m));
+    const known = KNOWN.map((k) => report.warnings.filter((m) => m.code === k.code && k.file.test(m.file ?? '')));
+    const other = report.warnings.filter((m) => !known.flat().includes(m));
     expect(other.map((m) => `${m.code}: ${m.message} (${m.file})`)).toEqual([]);
-    expect(known.length).toBeLessThanOrEqual(KNOWN.max);
+    KNOWN.forEach((k, i) => expect(known[i].length, String(k.file)).toBeLessThanOrEqual(k.max));
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * core pipeline on that copy (the live page is never touched by extraction).
  */
 import { isSinaUrl } from '../core/detect';
-import { extractArticle } from '../core/pipeline';
+import { extractWith } from '../core/article';
 import { nativeQuery } from '../core/query';
 import type { Article, StockLinkMode } from '../core/types';
 import { browser } from '../platform/browser';
@@ -29,11 +29,13 @@ export function parsePage(html: string, url: string): Document {
   return doc;
 }
 
-export function extractFrom(html: string, url: string, stockLinks: StockLinkMode): Article | null {
+/** Readability loads only for a page without a Sina template (the generic reader). */
+export async function extractFrom(html: string, url: string, stockLinks: StockLinkMode): Promise<Article | null> {
   const doc = parsePage(html, url);
   performance.mark('reader:parsed');
-  const result = extractArticle(doc, url, { stockLinks, window, query: nativeQuery });
-  return result.ok ? result.article : null;
+  const opts = { stockLinks, window, query: nativeQuery };
+  const result = extractWith(doc, url, opts, undefined) ?? extractWith(doc, url, opts, (await import('../core/generic')).readGeneric);
+  return result?.ok ? result.article : null;
 }
 
 async function tabUrl(tabId: number): Promise<string | undefined> {
@@ -73,7 +75,7 @@ export async function loadArticle(
   performance.mark('reader:page');
   if (reply.detection.kind !== 'article') return { state: 'not-article', messageKey: 'stateNotArticle' };
   try {
-    const article = extractFrom(reply.html, reply.url, stockLinks);
+    const article = await extractFrom(reply.html, reply.url, stockLinks);
     performance.mark('reader:extracted');
     return article
       ? { state: 'article', article, cleaning: reply.cleaning }
@@ -92,7 +94,7 @@ export async function loadGeneric(tabId: number, stockLinks: StockLinkMode): Pro
     });
     const page = first?.result as { html: string; url: string } | undefined;
     if (!page) return { state: 'error', messageKey: 'stateNoAccess', detail: 'no result' };
-    const article = extractFrom(page.html, page.url, stockLinks);
+    const article = await extractFrom(page.html, page.url, stockLinks);
     return article
       ? { state: 'article', article, cleaning: null }
       : { state: 'not-article', messageKey: 'stateGenericNoArticle' };

@@ -66,7 +66,11 @@ function describeFixture(h: Harness, f: Fixture): void {
 
     it('is cleaned in place', async () => {
       expect(await cleanState(page), 'document.documentElement.dataset.sinaReader').toBe('cleaned');
-      recordPerf(h.browser, f.slug, 'content-clean-ms', await measures(page, 'sina-reader:clean'));
+      const detectMs = await measures(page, 'sina-reader:detect');
+      const cleanMs = await measures(page, 'sina-reader:clean');
+      recordPerf(h.browser, f.slug, 'content-detect-ms', detectMs);
+      recordPerf(h.browser, f.slug, 'content-clean-ms', cleanMs);
+      if (detectMs.length && cleanMs.length) recordPerf(h.browser, f.slug, 'content-detect+clean-ms', [detectMs[0] + cleanMs[0]]);
       await screenshot(page, h.browser, `${f.slug}-page`);
     });
 
@@ -83,7 +87,9 @@ function describeFixture(h: Harness, f: Fixture): void {
       popup = await h.session.openPopup(page);
       const state = await settledState(popup);
       reading = await readPopup(popup);
-      recordPerf(h.browser, f.slug, 'popup-rendered-ms', await markTimes(popup, 'reader:rendered'));
+      for (const mark of ['start', 'settings', 'page', 'parsed', 'extracted', 'rendered']) {
+        recordPerf(h.browser, f.slug, `popup-${mark}-ms`, await markTimes(popup, `reader:${mark}`));
+      }
       await screenshot(popup, h.browser, `${f.slug}-popup`);
       expect(state, `popup state (message: "${reading.message}")`).toBe('article');
       expect(reading.title).toBe(normalize(f.truth.title));

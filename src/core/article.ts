@@ -1,0 +1,123 @@
+/**
+ * The pipeline, and the only place that knows the order of the steps:
+ * detect → clean → extract → metadata → sanitize (→ markdown, on demand).
+ * It never mutates the document it is given: it works on clones.
+ * Readability (the generic reader) is passed in: the popup loads it only for pages that need it.
+ * Most callers want `extractArticle` from ./pipeline, which always has it.
+ */
+import type { GenericReader } from './generic';
+import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns } from '../sites/sina';
+import { cleanBody } from './clean';
+import { detect, findBody } from './detect';
+import { cloneDeep, normalizeText } from './dom';
+import { indexedQuery, type QueryFactory } from './query';
+import { extractBlocks, type Block } from './extract';
+import { readMetadata, type Metadata } from './metadata';
+import { blocksToElement, blocksToText, countWords } from './render';
+import { sanitizeElement } from './sanitize';
+import type { Article, ExtractOptions, ExtractResult } from './types';
+
+export interface PipelineOptions extends ExtractOptions {
+  /** DOMPurify's window; defaults to the document's own, then the global one. */
+  window?: Window;
+  /** How selectors are answered: an index (default; jsdom) or `nativeQuery` (browsers). */
+  query?: QueryFactory;
+}
+
+const HAN_PER_MINUTE = 400;
+
+/** The article of `doc`; null when the page needs the generic reader and none was given. */
+export function extractWith(doc: Document, url: string, opts: PipelineOptions, generic: GenericReader | undefined): ExtractResult | null {
+  const query = opts.query ?? indexedQuery;
+  const q = query(doc);
+  const detection = detect(doc, url, q);
+  if (detection.kind === 'not-article') return { ok: false, error: detection.reason === 'empty' ? 'empty' : 'not-article' };
+  const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
+
+  let blocks: Block[];
+  let meta: Metadata;
+  if (detection.site === 'sina') {
+    const template = templates.find((t) => t.id === detection.template)!;
+    const body = cloneDeep(findBody(q, template)!);
+    cleanBody(body, query);
+    blocks = extractBlocks(body, ctx);
+    meta = readMetadata(doc, url, template.id, q);
+  } else {
+    if (!generic) return null;
+    const read = generic(doc);
+    if (!read) return { ok: false, error: 'not-article' };
+    cleanBody(read.body, query);
+    blocks = extractBlocks(read.body, ctx);
+    meta = { ...readMetadata(doc, url, 'generic', q), ...read.meta };
+  }
+
+  const { originalTitle, author } = tidyBlocks(blocks, detection.kind === 'article' && detection.site === 'sina' ? detection.template : 'generic');
+  const text = blocksToText(blocks);
+  if (!blocks.length) return { ok: false, error: 'empty' };
+
+  const win = opts.window ?? doc.defaultView ?? (globalThis as unknown as Window);
+  const images = blocks.flatMap((b) => (b.type === 'img' ? [b.src] : []));
+  const wordCount = countWords(text);
+  const article: Article = {
+    ...meta,
+    author: meta.author ?? author,
+    title: meta.title || normalizeText(originalTitle) || '',
+    originalTitle,
+    leadImage: meta.leadImage ?? images[0] ?? null,
+    images,
+    template: detection.site === 'sina' ? detection.template : 'generic',
+    html: sanitizeElement(blocksToElement(blocks, inertDocument(win)), win).innerHTML,
+    text,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / HAN_PER_MINUTE)),
+  };
+  return { ok: true, article };
+}
+
+const inert = new WeakMap<Window, Document>();
+/** A document of the window's realm that loads nothing: the article is built and sanitized there. */
+function inertDocument(win: Window): Document {
+  let doc = inert.get(win);
+  if (!doc) {
+    doc = win.document.implementation.createHTMLDocument('');
+    inert.set(win, doc);
+  }
+  return doc;
+}
+
+/** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */
+function tidyBlocks(blocks: Block[], template: string): { originalTitle: string | null; author: string | null } {
+  let originalTitle: string | null = null;
+  let author: string | null = null;
+  const textOf = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : '');
+  const first = blocks.findIndex((b) => textOf(b));
+  if (first >= 0) {
+    const m = originalTitlePattern.exec(textOf(blocks[first]));
+    if (m) {
+      originalTitle = normalizeText(m[1]);
+      blocks.splice(first, 1);
+    }
+  }
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const t = textOf(blocks[i]);
+    if (t && noiseTextPatterns.some((re) => re.test(t))) blocks.splice(i, 1);
+    else if (t && relatedHeading.test(t)) {
+      let end = i + 1;
+      while (end < blocks.length && isLinkLine(blocks[end])) end++;
+      if (end > i + 1) blocks.splice(i, end - i);
+    }
+  }
+  const lastIndex = blocks.length - 1;
+  const last = lastIndex >= 0 ? textOf(blocks[lastIndex]) : '';
+  for (const rule of trailingBylines) {
+    const m = rule.template === template ? rule.pattern.exec(last) : null;
+    if (m) {
+      blocks.splice(lastIndex, 1);
+      if (rule.field === 'author') author = m[1];
+      break;
+    }
+  }
+  return { originalTitle, author };
+}
+
+const isLinkLine = (b: Block) => b.type === 'p' && b.runs.every((r) => r.href || !r.text.trim());
