@@ -29,6 +29,7 @@ const BUDGETS = { content: 20 * 1024, boot: 4 * 1024, popup: 200 * 1024 };
 const STATIC = [
   ['_locales', '_locales'],
   ['icons', 'icons'],
+  ['src/content/content.css', 'content.css'],
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],

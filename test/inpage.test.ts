@@ -1,7 +1,9 @@
 /** In-page cleaning on every fixture: no article word hidden, every noise string hidden, undoable. */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../src/core/detect';
-import { HIDDEN_ATTR, STATE_ATTR, cleanPage } from '../src/core/inpage';
+import fs from 'node:fs';
+import path from 'node:path';
+import { HIDDEN_ATTR, HIDE_RULE, STATE_ATTR, cleanPage } from '../src/core/inpage';
 import { fixtures, norm, parse } from './support/pages';
 
 /** The text a reader sees: hidden elements (while cleaning is on) and scripts left out. */
@@ -51,5 +53,26 @@ describe.each(fixtures())('in-page: $slug', ({ html, truth }) => {
     doc.body.append(ad);
     expect(cleaner.sweep()).toBe(3);
     for (const el of [promo, frame, ad]) expect(el.hasAttribute(HIDDEN_ATTR)).toBe(true);
+  });
+});
+
+// The extension hides through its content-script stylesheet, the core (jsdom, tests) through a
+// <style> of its own: the two must hold the same rule, and the manifest must declare the sheet.
+describe('the hiding rule', () => {
+  const root = path.resolve(__dirname, '..');
+  it('is the same in content.css as in the core', () => {
+    const css = fs.readFileSync(path.join(root, 'src/content/content.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').trim();
+    expect(css).toBe(HIDE_RULE);
+  });
+  it('is declared with the content script', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+    expect(manifest.content_scripts[0].css).toEqual(['content.css']);
+  });
+  it('is left out of the page when the caller brings its own', () => {
+    const dom = parse('<html><head></head><body><h1 class="main-title">标题</h1><div id="artibody"><p>一段足够长的正文文字，超过二十个字符以便被识别。</p></div></body></html>', 'https://finance.sina.com.cn/roll/2024-05-01/doc-ihostile0001.shtml');
+    const doc = dom.window.document;
+    cleanPage(doc, detect(doc, 'https://finance.sina.com.cn/roll/2024-05-01/doc-ihostile0001.shtml'), { style: false });
+    expect(doc.querySelector('style')).toBeNull();
+    expect(doc.documentElement.getAttribute(STATE_ATTR)).toBe('cleaned');
   });
 });

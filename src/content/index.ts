@@ -63,7 +63,7 @@ function clean(): void {
   if (cleaner) guard('redo', () => cleaner!.redo());
   else {
     const t0 = performance.now();
-    cleaner = guard('clean', () => cleanPage(document, detection!));
+    cleaner = guard('clean', () => cleanPage(document, detection!, { style: false }));
     performance.measure('sina-reader:clean', { start: t0 });
     removed = cleaner?.removed ?? 0;
   }

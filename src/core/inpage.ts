@@ -31,7 +31,19 @@ export interface InPageCleaner {
   redo(): void;
 }
 
-export function cleanPage(doc: Document, detection: Detection): InPageCleaner {
+export interface CleanPageOptions {
+  /**
+   * Add the one rule that hides marked elements as a <style> in the page (default). The extension
+   * declares it as the content script's stylesheet instead (content.css): no node in the page and
+   * no work at run time.
+   */
+  style?: boolean;
+}
+
+/** The rule that does the hiding, while the page is in the cleaned state. */
+export const HIDE_RULE = `html[${STATE_ATTR}="cleaned"] [${HIDDEN_ATTR}]{display:none!important}`;
+
+export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOptions = {}): InPageCleaner {
   const template = detection.kind === 'article' && detection.site === 'sina' ? templates.find((t) => t.id === detection.template) : undefined;
   let removed = 0;
   const root = doc.documentElement;
@@ -69,7 +81,7 @@ export function cleanPage(doc: Document, detection: Detection): InPageCleaner {
     return n;
   };
 
-  ensureStyle(doc);
+  if (opts.style !== false) ensureStyle(doc);
   root.setAttribute(STATE_ATTR, 'cleaned');
   sweep();
   return {
@@ -90,7 +102,7 @@ function ensureStyle(doc: Document): void {
   if (doc.getElementById(STYLE_ID)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ID;
-  style.textContent = `html[${STATE_ATTR}="cleaned"] [${HIDDEN_ATTR}]{display:none!important}`;
+  style.textContent = HIDE_RULE;
   (doc.head ?? doc.documentElement).append(style);
 }
 

@@ -49,6 +49,7 @@ async function tabUrl(tabId: number): Promise<string | undefined> {
 /** A tab opened before the extension was installed or reloaded has no content script yet. */
 async function injectContentScript(tabId: number): Promise<boolean> {
   try {
+    await browser.scripting.insertCSS({ target: { tabId }, files: ['content.css'] });
     await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     return true;
   } catch {
