@@ -65,6 +65,7 @@ async function bundle(e2e, version) {
   const results = await Promise.all([esbuild(CLASSIC, e2e, version, false), esbuild(PAGES, e2e, version, true)]);
   const files = new Map();
   const sizes = {};
+  const preloads = {};
   for (const result of results) {
     const bytes = new Map(result.outputFiles.map((f) => [path.relative(OUT, f.path), f.contents.length]));
     for (const f of result.outputFiles) files.set(path.relative(OUT, f.path), f.contents);
@@ -86,12 +87,22 @@ async function bundle(e2e, version) {
       const all = reach(file, ['import-statement', 'dynamic-import']);
       const sum = (set) => [...set].reduce((n, f) => n + (bytes.get(f) ?? 0), 0);
       sizes[name] = { initial: sum(initial), lazy: sum(all) - sum(initial) };
+      preloads[name] = [...initial].filter((f) => f !== file);
     }
   }
-  return { files, sizes };
+  return { files, sizes, preloads };
 }
 
-async function writeBrowser(dir, manifest, files) {
+/**
+ * A page's module imports its chunks only once it is parsed: modulepreload links let the browser
+ * fetch them while it still reads the HTML.
+ */
+function withPreloads(html, name, chunks) {
+  const links = chunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('\n  ');
+  return links ? html.replace(`<script src="${name}.js" type="module"></script>`, (tag) => `${tag}\n  ${links}`) : html;
+}
+
+async function writeBrowser(dir, manifest, { files, preloads }) {
   await mkdir(dir, { recursive: true });
   for (const [name, contents] of files) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
@@ -100,6 +111,10 @@ async function writeBrowser(dir, manifest, files) {
   for (const [from, to] of STATIC) {
     if (existsSync(at(from))) await cp(at(from), path.join(dir, to), { recursive: true });
     else console.warn(`build: ${from} is missing (run node scripts/icons.mjs for icons)`);
+  }
+  for (const name of Object.keys(PAGES)) {
+    const file = path.join(dir, `${name}.html`);
+    await writeFile(file, withPreloads(await readFile(file, 'utf8'), name, preloads[name] ?? []));
   }
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
@@ -139,10 +154,10 @@ async function main() {
   await rm(dist, { recursive: true, force: true });
   const [release, e2e, cli] = await Promise.all([bundle(false, pkg.version), bundle(true, pkg.version), buildCli(pkg.version)]);
   await Promise.all([
-    writeBrowser(path.join(dist, 'chrome'), chromeManifest(base), release.files),
-    writeBrowser(path.join(dist, 'firefox'), firefoxManifest(base), release.files),
-    writeBrowser(path.join(dist, 'e2e', 'chrome'), chromeManifest(base), e2e.files),
-    writeBrowser(path.join(dist, 'e2e', 'firefox'), firefoxManifest(base), e2e.files),
+    writeBrowser(path.join(dist, 'chrome'), chromeManifest(base), release),
+    writeBrowser(path.join(dist, 'firefox'), firefoxManifest(base), release),
+    writeBrowser(path.join(dist, 'e2e', 'chrome'), chromeManifest(base), e2e),
+    writeBrowser(path.join(dist, 'e2e', 'firefox'), firefoxManifest(base), e2e),
   ]);
 
   const failures = [];
