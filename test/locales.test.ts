@@ -62,6 +62,11 @@ describe('locales', () => {
     expect(messages.zh_CN.extName.message).toBe('新浪财经阅读器');
   });
 
+  it('tag their own language for the pages\' lang attribute', () => {
+    expect(messages.en.htmlLang.message).toBe('en');
+    expect(messages.zh_CN.htmlLang.message).toBe('zh-CN');
+  });
+
   it('define every key used in src/ and the manifest', () => {
     const sources = [...filesUnder(path.join(root, 'src')), path.join(root, 'manifest.json')];
     const missing: string[] = [];

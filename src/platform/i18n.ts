@@ -22,7 +22,10 @@ export function applyI18n(root: ParentNode = document): void {
     }
   }
   if (root === document) {
-    document.documentElement.lang = browser.i18n.getUILanguage();
+    // The language of the strings shown: a browser in a language without a catalogue reads the en
+    // ones, and a screen reader must not voice them as its own language.
+    const lang = i18n('htmlLang');
+    document.documentElement.lang = lang === 'htmlLang' ? browser.i18n.getUILanguage() : lang;
     document.documentElement.dir = i18n('@@bidi_dir') === '@@bidi_dir' ? 'ltr' : i18n('@@bidi_dir');
   }
 }
