@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, firefox, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
+import { chromium, firefox, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { repoRoot } from './fixtures';
 import { closeQuietly } from './pages';
 import type { TestServer } from './server';
@@ -27,14 +27,23 @@ export function extensionDir(name: BrowserName): string {
   return path.join(root, name === 'chromium' ? 'chrome' : 'firefox');
 }
 
+export interface SavedFile {
+  name: string;
+  bytes: Buffer;
+}
+
 export interface Session {
   name: BrowserName;
   context: BrowserContext;
   downloadDir: string;
-  /** Open the reader popup for the tab showing `page`, as a tab of its own. */
-  openPopup(page: Page): Promise<Page>;
+  /** Open the reader popup for the tab showing `page`, as a tab of its own (`params`: more query). */
+  openPopup(page: Page, params?: Record<string, string>): Promise<Page>;
+  /** Open the options page through the e2e hook of the Sina tab `page`. */
+  openOptions(page: Page, params?: Record<string, string>): Promise<Page>;
   /** Click Save as Markdown in the popup; resolve to the file the browser wrote. */
   saveMarkdown(popup: Page): Promise<{ fileName: string; text: string }>;
+  /** Run `act` (a click that saves); every new file once a .md is complete, named relative to downloadDir. */
+  collectDownloads(act: () => Promise<void>): Promise<SavedFile[]>;
   /** Close a popup tab opened by openPopup. */
   closePopup(popup: Page | undefined): Promise<void>;
   close(): Promise<void>;
@@ -63,11 +72,11 @@ export async function launch(name: BrowserName, server: TestServer): Promise<Ses
   return session;
 }
 
-/** Open the popup through the e2e hook: the content script asks the background to open it. */
-async function openPopupByHook(context: BrowserContext, page: Page): Promise<Page> {
+/** Open the popup (or options) through the e2e hook: the content script asks the background to open it. */
+async function openPopupByHook(context: BrowserContext, page: Page, params: Record<string, string> = {}, type = 'open-popup'): Promise<Page> {
   for (let attempt = 1; ; attempt++) {
     const opened = context.waitForEvent('page', { timeout: 20_000 });
-    await page.evaluate(() => window.postMessage({ source: 'sina-reader-e2e', type: 'open-popup' }, '*'));
+    await page.evaluate(([t, p]) => window.postMessage({ source: 'sina-reader-e2e', type: t, params: p }, '*'), [type, params] as const);
     // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
     // for the popup's own #app[data-state]. The tab starts as about:blank, and an evaluate sent
     // before it commits to the popup's URL is lost with that first realm and never answers (seen
@@ -117,6 +126,11 @@ async function launchChromium(profile: string, downloadDir: string, ext: string,
       '--disable-sync',
     ],
   });
+  // Playwright saves downloads under random names; the browser's own behaviour keeps the
+  // extension's file names and folders, in default_directory (Preferences above).
+  const cdp = await context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no CDP session to the browser');
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   const worker: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
@@ -141,30 +155,15 @@ async function launchChromium(profile: string, downloadDir: string, ext: string,
     name: 'chromium',
     context,
     downloadDir,
-    async openPopup(page) {
+    async openPopup(page, params = {}) {
       const tabId = await tabIdOf(page);
-      if (tabId === undefined) return openPopupByHook(context, page);
+      if (tabId === undefined) return openPopupByHook(context, page, params);
       const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?${new URLSearchParams({ tabId: String(tabId), ...params })}`);
       return popup;
     },
-    async saveMarkdown(popup) {
-      // A download started by the extension is reported on one of the context's pages.
-      let onDownload: (d: Download) => void = () => {};
-      const started = new Promise<Download>((resolve) => {
-        onDownload = resolve;
-      });
-      const pages = context.pages();
-      for (const pg of pages) pg.on('download', onDownload);
-      try {
-        await popup.click('#save-md');
-        const download = await withDeadline(started, 20_000, 'no download event within 20 s of clicking #save-md');
-        const file = await download.path();
-        return { fileName: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
-      } finally {
-        for (const pg of pages) pg.off('download', onDownload);
-      }
-    },
+    openOptions: (page, params = {}) => openPopupByHook(context, page, params, 'open-options'),
+    ...folderDownloads(downloadDir),
     closePopup: (popup) => closeQuietly(popup),
     async close() {
       await context.close();
@@ -212,24 +211,9 @@ async function launchFirefox(profile: string, downloadDir: string, ext: string, 
     name: 'firefox',
     context,
     downloadDir,
-    openPopup: (page) => openPopupByHook(context, page),
-    async saveMarkdown(popup) {
-      const before = new Set(fs.readdirSync(downloadDir));
-      await popup.click('#save-md');
-      // Firefox creates the target empty, writes <name>.part, then renames: done = non-empty,
-      // no .part left, and the same size on two polls in a row.
-      let lastSize = -1;
-      const fileName = await waitFor(() => {
-        const names = fs.readdirSync(downloadDir);
-        const done = names.filter((f) => !before.has(f) && f.endsWith('.md'));
-        if (done.length === 0 || names.some((f) => f.endsWith('.part'))) return undefined;
-        const size = fs.statSync(path.join(downloadDir, done[0])).size;
-        const stable = size > 0 && size === lastSize;
-        lastSize = size;
-        return stable ? done[0] : undefined;
-      }, 20_000, `no .md file appeared in ${downloadDir} within 20 s of clicking #save-md`);
-      return { fileName, text: fs.readFileSync(path.join(downloadDir, fileName), 'utf8') };
-    },
+    openPopup: (page, params) => openPopupByHook(context, page, params),
+    openOptions: (page, params) => openPopupByHook(context, page, params, 'open-options'),
+    ...folderDownloads(downloadDir),
     // page.close() on a moz-extension tab never returns over BiDi: let the popup close itself.
     async closePopup(popup) {
       if (popup && !popup.isClosed()) await popup.evaluate(() => window.close()).catch(() => {});
@@ -238,6 +222,45 @@ async function launchFirefox(profile: string, downloadDir: string, ext: string, 
       await context.close();
     },
   };
+}
+
+/**
+ * Downloads as the browser wrote them into the profile's download folder, under the names the
+ * extension chose (folders included). Both browsers write a temporary file first (.crdownload,
+ * .part) and rename it: a download is done when none is left and sizes hold still for one poll.
+ */
+function folderDownloads(downloadDir: string): Pick<Session, 'saveMarkdown' | 'collectDownloads'> {
+  const collectDownloads = async (act: () => Promise<void>): Promise<SavedFile[]> => {
+    const before = new Set(listFiles(downloadDir));
+    await act();
+    let last = '';
+    const names = await waitFor(() => {
+      const all = listFiles(downloadDir);
+      const fresh = all.filter((f) => !before.has(f));
+      if (!fresh.some((f) => f.endsWith('.md')) || all.some((f) => /\.(part|crdownload)$/.test(f))) return undefined;
+      const sizes = fresh.map((f) => fs.statSync(path.join(downloadDir, f)).size);
+      const sig = fresh.map((f, i) => `${f}:${sizes[i]}`).join('|');
+      const stable = sig === last && sizes.every((n) => n > 0);
+      last = sig;
+      return stable ? fresh : undefined;
+    }, 20_000, `no complete .md file in ${downloadDir} within 20 s`);
+    return names.map((name) => ({ name, bytes: fs.readFileSync(path.join(downloadDir, name)) }));
+  };
+  return {
+    collectDownloads,
+    async saveMarkdown(popup) {
+      const files = await collectDownloads(() => popup.click('#save-md'));
+      const md = files.find((f) => f.name.endsWith('.md'))!;
+      return { fileName: md.name, text: md.bytes.toString('utf8') };
+    },
+  };
+}
+
+/** Every file below `dir`, as paths relative to it with forward slashes. */
+function listFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'));
 }
 
 /** Poll until `probe` returns a value (a deadline for a file to appear, not a timing assertion). */

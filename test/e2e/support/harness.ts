@@ -37,3 +37,13 @@ export async function screenshot(page: Page, browser: BrowserName, name: string)
     fs.copyFileSync(file, doc);
   }
 }
+
+/** Screenshot to test-output/screenshots/<browser>/; UPDATE_SCREENSHOTS=1 also writes docs/screenshots/<browser>-<name>.png. */
+export async function docScreenshot(page: Page, browser: BrowserName, name: string, fullPage = false): Promise<void> {
+  const file = outPath('screenshots', browser, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  const doc = path.join(repoRoot, 'docs/screenshots', `${browser}-${name}.png`);
+  fs.mkdirSync(path.dirname(doc), { recursive: true });
+  fs.copyFileSync(file, doc);
+}

@@ -1,5 +1,6 @@
 // Ad-hoc pages registered by tests, and what a test reads off a live tab.
 import type { Page } from 'playwright-core';
+import { withDeadline } from './browsers';
 import type { Fixture } from './fixtures';
 
 /** Marks and texts of the promos a page script injects after load. */
@@ -72,7 +73,9 @@ export function cleanState(page: Page): Promise<string | undefined> {
 export async function pollUntil<A>(page: Page, fn: (arg: A) => boolean, arg: A, timeout: number, what: string): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    if (await page.evaluate(fn as (arg: unknown) => boolean, arg as unknown).catch(() => false)) return;
+    // An evaluate lost with a realm never answers: give each one its own deadline.
+    const probe = page.evaluate(fn as (arg: unknown) => boolean, arg as unknown);
+    if (await withDeadline(probe, 5_000, 'no answer').catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -15,6 +15,8 @@ const certDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 export interface Route {
   body: Buffer | string;
   contentType: string;
+  /** 200 unless told (a failing image, say). */
+  status?: number;
 }
 
 export interface TestServer {
@@ -50,7 +52,7 @@ export async function startServer(): Promise<TestServer> {
     requests.push(`${secure ? 'https' : 'http'}://${host}${pathAndQuery}`);
     const found = routes.get(routeKey(host, pathAndQuery)) ?? routes.get(routeKey(host, pathAndQuery.replace(/\?.*$/, '')));
     if (found) {
-      res.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'no-store' });
+      res.writeHead(found.status ?? 200, { 'content-type': found.contentType, 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : found.body);
       return;
     }
