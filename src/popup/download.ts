@@ -11,6 +11,20 @@ export async function downloadBlob(blob: Blob, filename: string): Promise<number
   }
 }
 
+/**
+ * The base name the browser gave a download, once it has chosen one: 'uniquify' turns a second
+ * "01.png" into "01 (1).png" (Chromium) or "01(1).png" (Firefox), and links must name that file.
+ */
+export async function savedBaseName(id: number): Promise<string | null> {
+  for (let i = 0; i < 100; i++) {
+    const [item] = await browser.downloads.search({ id });
+    if (item?.filename) return item.filename.split(/[\\/]/).pop() || null;
+    if (!item || item.state === 'interrupted') return null;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
 export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);

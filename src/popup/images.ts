@@ -3,7 +3,7 @@
  * extension (host permission *.sinaimg.cn only), saved in a folder named after the article, and its
  * links in the Markdown are rewritten to the local copy. A failed image keeps its remote link.
  */
-import { downloadBlob } from './download';
+import { downloadBlob, savedBaseName } from './download';
 import { extensionFor, isSinaImage } from './image-files';
 
 export interface LocalImages {
@@ -25,8 +25,10 @@ export async function saveImagesBeside(markdown: string, images: string[], mdFil
       const ext = extensionFor(response.headers.get('content-type'));
       if (!ext) throw new Error(`not an image: ${response.headers.get('content-type')}`);
       const name = `${String(i + 1).padStart(2, '0')}.${ext}`;
-      await downloadBlob(await response.blob(), `${folder}/${name}`);
-      markdown = markdown.split(src).join(`${linkPath(folder)}/${name}`);
+      const id = await downloadBlob(await response.blob(), `${folder}/${name}`);
+      // Saved twice (or two articles with one title): the browser picks another name in the folder.
+      const savedAs = (await savedBaseName(id)) ?? name;
+      markdown = markdown.split(src).join(`${linkPath(folder)}/${linkSafe(savedAs)}`);
       saved++;
     } catch {
       failed.push(src);
@@ -36,6 +38,11 @@ export async function saveImagesBeside(markdown: string, images: string[], mdFil
 }
 
 /** Markdown link targets cannot hold spaces or parentheses; the rest (Han characters too) stays readable. */
+function linkSafe(name: string): string {
+  // Not encodeURIComponent: it leaves ( and ) as they are, and an unbalanced one ends the link.
+  return name.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function linkPath(folder: string): string {
-  return (folder.split('/').pop() ?? folder).replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+  return linkSafe(folder.split('/').pop() ?? folder);
 }

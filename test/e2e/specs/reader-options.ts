@@ -477,12 +477,22 @@ export function describeReaderOptions(h: Harness): void {
       expect(saved.filter((x) => x.name.endsWith('.webp')).map((x) => x.bytes.subarray(8, 12).toString('latin1')), 'the WebP one').toEqual(['WEBP']);
       expect(saved.filter((x) => x.name.endsWith('.png')).every((x) => x.bytes.subarray(1, 4).toString('latin1') === 'PNG')).toBe(true);
       // As popup/images.ts writes link targets: spaces and brackets escaped, Han characters kept.
-      const folderLink = folder.replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+      const linkSafe = (name: string) => name.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const folderLink = linkSafe(folder);
       expect(local.filter((l) => l.startsWith('https://')), 'the failed image keeps its web link').toEqual([images[0].replace(/^http:/, 'https:')]);
       expect(local.filter((l) => !l.startsWith('https://')).every((l) => l.startsWith(`${folderLink}/`)), `links into ${folder}/: ${local.join(' ')}`).toBe(true);
       expect(new Set(local.filter((l) => !l.startsWith('https://')).map((l) => l.split('/').pop())), 'links name the saved files').toEqual(new Set(saved.map((x) => x.name.split('/').pop())));
       await pollUntil(popup, (t) => document.getElementById('toast')?.textContent === t, msg('savedWithImageFailures', `${folder}.md`, '1'), 5_000, 'toast reports the failed image');
       expect(await popup.getAttribute('#toast', 'data-kind')).toBe('info');
+
+      // Saved again: the browser renames the new copies ('uniquify'); the links follow them.
+      const again = await h.session.collectDownloads(() => popup.click('#save-md'));
+      const md2 = again.find((x) => x.name.endsWith('.md'))!;
+      const links2 = [...md2.bytes.toString('utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((l) => !l.startsWith('https://'));
+      const written2 = new Set(again.filter((x) => x !== md2).map((x) => linkSafe(x.name)));
+      expect(links2.length).toBe(images.length - 1);
+      expect(links2.filter((l) => !written2.has(l)), `links of the second save name its own files (${[...written2].join(' ')})`).toEqual([]);
+
       await resetSettings(popup);
       await waitForStored(popup, { images: 'remote' }, 'images: remote');
     });
