@@ -238,7 +238,7 @@ function folderDownloads(downloadDir: string): Pick<Session, 'saveMarkdown' | 'c
       const all = listFiles(downloadDir);
       const fresh = all.filter((f) => !before.has(f));
       if (!fresh.some((f) => f.endsWith('.md')) || all.some((f) => /\.(part|crdownload)$/.test(f))) return undefined;
-      const sizes = fresh.map((f) => fs.statSync(path.join(downloadDir, f)).size);
+      const sizes = fresh.map((f) => fs.statSync(path.join(downloadDir, f), { throwIfNoEntry: false })?.size ?? 0);
       const sig = fresh.map((f, i) => `${f}:${sizes[i]}`).join('|');
       const stable = sig === last && sizes.every((n) => n > 0);
       last = sig;
@@ -258,8 +258,9 @@ function folderDownloads(downloadDir: string): Pick<Session, 'saveMarkdown' | 'c
 
 /** Every file below `dir`, as paths relative to it with forward slashes. */
 function listFiles(dir: string): string[] {
+  // A temporary file can be renamed between readdir and stat: it is simply not listed.
   return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .filter((f) => fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.isFile())
     .map((f) => f.split(path.sep).join('/'));
 }
 
