@@ -1,7 +1,8 @@
 // Issue 6 in the real browsers: the options page (stored in storage.sync, applied at once), the
 // front-matter template editor, reading comfort (themes with AA contrast, font size and line width
-// remembered, reading time, jump list, print view), keyboard access, shortcuts and context menus,
-// images saved beside the Markdown, and the UI language. Settings go back to the defaults at the end.
+// remembered, reading time, jump list, print view), keyboard access, shortcuts and context menus
+// (save and copy-selection paths), images saved beside the Markdown, the UI language, and in-page
+// cleaning off per host. Settings go back to the defaults at the end.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -449,6 +450,28 @@ export function describeReaderOptions(h: Harness): void {
       }
     });
 
+    it('the copy-selection path copies the selected paragraph as Markdown', async () => {
+      const page = tabs[showcase];
+      const first = fixture(showcase).truth.paragraphs[0];
+      const selected = await page.evaluate((text) => {
+        const p = [...document.querySelectorAll('p')].find((x) => (x.textContent ?? '').replace(/\s+/g, '').includes(text.replace(/\s+/g, '').slice(0, 20)));
+        if (!p) return false;
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        return true;
+      }, first);
+      expect(selected, 'first paragraph found and selected').toBe(true);
+      const reader = await h.session.openPopup(page, { action: 'copy-selection' });
+      opened.push(reader);
+      await pollUntil(reader, () => !(document.getElementById('toast')?.hidden ?? true), null, 10_000, 'toast after copying');
+      const toast = await reader.evaluate(() => ({ text: document.getElementById('toast')?.textContent ?? '', kind: document.getElementById('toast')?.dataset.kind }));
+      expect(toast).toEqual({ text: msg('selectionCopied'), kind: 'info' });
+      await page.evaluate(() => getSelection()?.removeAllRanges());
+      await close(reader);
+    });
+
     it('images saved next to the Markdown: folder named after the article, links rewritten, failures reported', async () => {
       const f = fixture(withImages);
       const images = f.truth.images;
@@ -495,6 +518,24 @@ export function describeReaderOptions(h: Harness): void {
 
       await resetSettings(popup);
       await waitForStored(popup, { images: 'remote' }, 'images: remote');
+    });
+
+    it('in-page cleaning off for a host: applied at once to its open tab and to new ones', async () => {
+      const f = fixture(showcase);
+      const host = new URL(f.truth.url).hostname;
+      const options = await optionsPage();
+      await options.fill('#cleaningOffHosts', host);
+      await waitForStored(options, { cleaningOffHosts: [host] }, 'host stored');
+      await waitForCleanState(tabs[showcase], 'original');
+      const url = variantUrl(f, 'issue6-off');
+      h.server.html(url, f.page, f.truth.encoding.toLowerCase() === 'gbk' ? 'gbk' : 'utf-8');
+      const fresh = await h.session.context.newPage();
+      await fresh.goto(url, { waitUntil: 'domcontentloaded' });
+      await waitForCleanState(fresh, 'off').finally(() => closeQuietly(fresh));
+      await options.fill('#cleaningOffHosts', '');
+      await waitForStored(options, { cleaningOffHosts: [] }, 'host cleared');
+      await waitForCleanState(tabs[showcase], 'cleaned');
+      await close(options);
     });
   });
 }
