@@ -1,6 +1,7 @@
 /** In-page cleaning on every fixture: no article word hidden, every noise string hidden, undoable. */
 import { describe, expect, it } from 'vitest';
-import { detect } from '../src/core/detect';
+import { detect, detectBody } from '../src/core/detect';
+import { anyOf } from '../src/core/dom';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HIDDEN_ATTR, HIDE_RULE, STATE_ATTR, cleanPage } from '../src/core/inpage';
@@ -29,6 +30,16 @@ describe.each(fixtures())('in-page: $slug', ({ html, truth }) => {
     for (const p of truth.paragraphs) expect(squeezed, `hidden: ${p.slice(0, 30)}`).toContain(norm(p).replace(/\s/g, ''));
     for (const n of truth.noise) expect(text, `still visible: ${n}`).not.toContain(norm(n));
     expect(text).toContain(norm(truth.title));
+  });
+
+  it('hides the same elements when it starts from the body detection found', () => {
+    const hidden = (doc: Document) => Array.from(doc.querySelectorAll(`[${HIDDEN_ATTR}]`), (el) => el.outerHTML.slice(0, 80));
+    const { doc } = setup();
+    const other = parse(html, truth.url).window.document;
+    const found = detectBody(other, truth.url);
+    expect(found.body, 'detectBody returns the body').not.toBeNull();
+    cleanPage(other, found.detection, { body: found.body });
+    expect(hidden(other)).toEqual(hidden(doc));
   });
 
   it('is idempotent, and undo/redo toggle the original page', () => {
@@ -74,5 +85,18 @@ describe('the hiding rule', () => {
     cleanPage(doc, detect(doc, 'https://finance.sina.com.cn/roll/2024-05-01/doc-ihostile0001.shtml'), { style: false });
     expect(doc.querySelector('style')).toBeNull();
     expect(doc.documentElement.getAttribute(STATE_ATTR)).toBe('cleaned');
+  });
+});
+
+describe('anyOf', () => {
+  it('matches where any pattern does, and nowhere else', () => {
+    const re = anyOf([/^责任编辑[:：]/, /^a|b$/, /x{2}/]);
+    for (const t of ['责任编辑：张三', 'abc', 'cb', 'axxe']) expect(re.test(t), t).toBe(true);
+    for (const t of ['编辑：张三', 'cbc', 'x']) expect(re.test(t), t).toBe(false);
+    expect(anyOf([]).test('')).toBe(false);
+  });
+
+  it('refuses patterns whose flags differ', () => {
+    expect(() => anyOf([/a/i, /b/])).toThrow(/mixed flags/);
   });
 });

@@ -3,7 +3,7 @@
  * the site injects later, and answer the popup. Holds only detection and in-page cleaning: the heavy
  * libraries (Readability, DOMPurify, turndown) load in the popup. Budget: 20 KB minified.
  */
-import { detect } from '../core/detect';
+import { detectBody } from '../core/detect';
 import { cleanPage } from '../core/inpage';
 import { NativeQuery } from '../core/query';
 import type { Detection } from '../core/types';
@@ -17,6 +17,8 @@ import { selectionHtml } from './selection';
 type Cleaner = ReturnType<typeof cleanPage>;
 
 let detection: Detection | undefined;
+/** The body detection found: the first cleaning pass starts from it. */
+let detectedBody: Element | null = null;
 let cleaner: Cleaner | undefined;
 let observer: SweepObserver | undefined;
 let removed = 0;
@@ -63,7 +65,8 @@ function clean(): void {
   if (cleaner) guard('redo', () => cleaner!.redo());
   else {
     const t0 = performance.now();
-    cleaner = guard('clean', () => cleanPage(document, detection!, { style: false }));
+    cleaner = guard('clean', () => cleanPage(document, detection!, { style: false, body: detectedBody }));
+    detectedBody = null;
     performance.measure('sina-reader:clean', { start: t0 });
     removed = cleaner?.removed ?? 0;
   }
@@ -90,7 +93,9 @@ async function applySettings(): Promise<void> {
 
 function start(): void {
   const t0 = performance.now();
-  detection = guard('detect', () => detect(document, location.href, new NativeQuery(document)));
+  const found = guard('detect', () => detectBody(document, location.href, new NativeQuery(document)));
+  detection = found?.detection;
+  detectedBody = found?.body ?? null;
   performance.measure('sina-reader:detect', { start: t0 });
   // Lets tests (and curious users) see that the reader looked at this page and left it alone.
   if (!isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'idle';

@@ -18,20 +18,29 @@ export function isSinaUrl(url: string): boolean {
 /** The template whose markers all match; failing that, the first with any marker (a variant). */
 export function matchTemplate(q: Query): TemplateRule | null {
   const has = (sel: string) => !!q.one(sel);
-  const withBody = templates.filter((t) => q.first(t.body));
+  const withBody = templates.filter((t) => q.one(t.body.join(',')));
   return withBody.find((t) => t.marker.every(has)) ?? withBody.find((t) => t.marker.some(has)) ?? null;
 }
 
 export function detect(doc: Document, url: string, q: Query = new NativeQuery(doc)): Detection {
+  return detectBody(doc, url, q).detection;
+}
+
+/** detect, and the article body it found (the content script cleans around it without a second search). */
+export function detectBody(doc: Document, url: string, q: Query = new NativeQuery(doc)): { detection: Detection; body: Element | null } {
   const sina = isSinaUrl(url) || looksLikeSinaPage(doc, q);
   const template = sina ? matchTemplate(q) : null;
   if (template) {
     const body = findBody(q, template);
     if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
-      return { kind: 'not-article', site: 'sina', reason: 'empty' };
+      return { detection: { kind: 'not-article', site: 'sina', reason: 'empty' }, body: null };
     }
-    return { kind: 'article', site: 'sina', template: template.id };
+    return { detection: { kind: 'article', site: 'sina', template: template.id }, body };
   }
+  return { detection: detectOther(doc, url, q, sina), body: null };
+}
+
+function detectOther(doc: Document, url: string, q: Query, sina: boolean): Detection {
   if (sina) {
     // A Sina page we cannot map (saved or live): only an article URL is worth the generic reader.
     const urls = [url, q.meta('og:url'), q.one('link[rel="canonical"]')?.getAttribute('href')];

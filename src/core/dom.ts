@@ -5,6 +5,16 @@ export function normalizeText(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
+/**
+ * One pattern that matches where any of `patterns` does: one compilation and one scan instead of
+ * many (the content script runs each pattern once per page, cold). The flags must agree.
+ */
+export function anyOf(patterns: readonly RegExp[]): RegExp {
+  const flags = patterns[0]?.flags ?? '';
+  if (patterns.some((re) => re.flags !== flags)) throw new Error(`anyOf: mixed flags in ${patterns.join(' ')}`);
+  return patterns.length ? new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), flags) : /(?!)/;
+}
+
 /** The first element matching any selector, in the order given. Bad selectors are skipped. */
 export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const sel of selectors) {

@@ -10,7 +10,7 @@ import {
 } from '../sites/sina';
 import { findBody } from './detect';
 import { NativeQuery } from './query';
-import { firstMatch, normalizeText, safeQueryAll } from './dom';
+import { anyOf, firstMatch, normalizeText, safeQueryAll } from './dom';
 import type { Detection } from './types';
 
 export const HIDDEN_ATTR = 'data-sina-reader-hidden';
@@ -21,6 +21,8 @@ const STYLE_ID = 'sina-reader-style';
 const IN_BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s)).join(',');
 const LINK_NOISE = noiseLinkTargets.join(',');
 const BLOCKS = 'p,li,div,center,section';
+const NOISE_LINE = anyOf(noiseTextPatterns);
+const RANGE_OPEN = anyOf(noiseCommentRanges.map(([open]) => open));
 
 export interface InPageCleaner {
   /** How many elements are hidden now. */
@@ -38,6 +40,8 @@ export interface CleanPageOptions {
    * no work at run time.
    */
   style?: boolean;
+  /** The article body detection found (detectBody), saving the first pass a second search. */
+  body?: Element | null;
 }
 
 /** The rule that does the hiding, while the page is in the cleaned state. */
@@ -54,22 +58,28 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
     return 1;
   };
 
+  let known = opts.body ?? null;
   const sweep = (): number => {
     if (!template) return 0;
-    const body = findBody(new NativeQuery(doc), template);
+    // The body detection found, while the page still holds it; later passes search again.
+    const body = known?.isConnected ? known : findBody(new NativeQuery(doc), template);
+    known = null;
     if (!body) return 0;
     const keep = [firstMatch(doc, template.title), body, ...inPageKeep.flatMap((s) => safeQueryAll(doc, s))].filter(
       (el): el is Element => !!el,
     );
     let n = 0;
     // 1. Around the article: hide every sibling of the path from <body> to the kept elements.
+    // Every ancestor of a kept element (up to <body>) is on the path, so a sibling off the path
+    // holds nothing kept. Only what <body> shows is hidden.
     const path = new Set<Element>();
-    for (const k of keep) for (let a: Element | null = k; a && a !== doc.body; a = a.parentElement) path.add(a);
+    for (const k of keep) for (let a: Element | null = k; a; a = a.parentElement) path.add(a);
+    const shown = doc.body;
     for (const el of path) {
       const parent = el.parentElement;
-      if (!parent) continue;
-      for (const sib of Array.from(parent.children)) {
-        if (!path.has(sib) && !keep.some((k) => sib.contains(k)) && !isFurniture(sib)) n += hide(sib);
+      if (!parent || !shown || el === shown || !shown.contains(parent)) continue;
+      for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+        if (!path.has(sib) && !isFurniture(sib)) n += hide(sib);
       }
     }
     // 2. Inside the body: promos, ads, iframes, editor lines, marked ranges.
@@ -110,7 +120,8 @@ function hideCommentRanges(body: Element, hide: (el: Element) => number): number
   let n = 0;
   const walker = body.ownerDocument.createTreeWalker(body, 128 /* NodeFilter.SHOW_COMMENT */);
   for (let c = walker.nextNode(); c; c = walker.nextNode()) {
-    const range = noiseCommentRanges.find(([open]) => open.test((c as Comment).data));
+    const data = (c as Comment).data;
+    const range = RANGE_OPEN.test(data) ? noiseCommentRanges.find(([open]) => open.test(data)) : undefined;
     if (!range) continue;
     const inside: Element[] = [];
     let closed = false;
@@ -136,7 +147,7 @@ function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) =
   const last = texts.length - 1;
   if (last >= 0 && trailingBylines.some((r) => r.template === templateId && r.pattern.test(texts[last]))) n += hide(lines[last]);
   lines.forEach((p, i) => {
-    if (noiseTextPatterns.some((re) => re.test(texts[i]))) n += hide(p);
+    if (NOISE_LINE.test(texts[i])) n += hide(p);
     else if (relatedHeading.test(texts[i])) {
       const links = [];
       for (let j = i + 1; j < lines.length && isLinkLine(lines[j]); j++) links.push(lines[j]);
