@@ -33,6 +33,13 @@ describe.each([...fixtures(), ...fixtures(extraPagesDir)])('truth: $slug', ({ tr
     expect(a.editor).toBe(truth.editor);
     expect(a.tags).toEqual(truth.tags);
   });
+  it('names the article by the id its URL spells, with or without the URL', () => {
+    const fromUrl = /\/(?:doc|detail)-(i[a-z0-9]+)/.exec(truth.url)?.[1];
+    if (!fromUrl) return;
+    expect(a.docId).toBe(fromUrl);
+    // A saved page read without its URL: the publishid meta (which drops the "i") gives the same id.
+    if (/name="publishid"/.test(html)) expect(article(html, 'file:///saved/page.html').docId).toBe(fromUrl);
+  });
   it('finds the images, absolute https', () => {
     expect(a.images.map(imgKey)).toEqual(truth.images.map(imgKey));
     for (const src of a.images) expect(src).toMatch(/^https:\/\//);

@@ -109,7 +109,7 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   const author = t ? normalizeText(q.firstText(t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
   const ogImage = absoluteUrl(q.meta('og:image'), pageUrl);
   const leadImage = ogImage && !nonContentImages.some((re) => re.test(ogImage)) ? ogImage : null;
-  const docId = q.meta('publishid') ?? /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1] ?? null;
+  const docId = docIdOf(pageUrl, q.meta('publishid'));
 
   return {
     url: pageUrl,
@@ -143,4 +143,17 @@ function headerText(q: Query, titleSelectors: readonly string[]): string | null 
     if (table) return normalizeText(table.textContent).slice(0, 400);
   }
   return null;
+}
+
+/**
+ * The article's id in one form whichever way the page gives it: as the URL spells it
+ * (doc-ifxsktkp9337164 → "ifxsktkp9337164"); the publishid meta drops that leading "i". Older
+ * pages' ids ("28,3,2762951") are kept as they are.
+ */
+export function docIdOf(pageUrl: string, publishId: string | null): string | null {
+  const fromUrl = /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(pageUrl)?.[1];
+  if (fromUrl) return fromUrl.toLowerCase();
+  const id = publishId?.trim();
+  if (!id) return null;
+  return /^[a-z]{7}\d{7}$/i.test(id) ? `i${id.toLowerCase()}` : id;
 }
