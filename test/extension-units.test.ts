@@ -28,6 +28,7 @@ const article: Article = {
   leadImage: null,
   images: [],
   docId: 'iktzqtyt3601234',
+  lang: 'zh-CN',
   template: 'desktop-2017',
   html: '<p>x</p>',
   text: 'x',

@@ -1,6 +1,7 @@
 /** The pipeline against the hand-checked truth of every fixture page (the scorer's measure, strictly). */
 import { describe, expect, it } from 'vitest';
-import { article, extraPagesDir, fixtures, norm } from './support/pages';
+import { langOf } from '../src/core/metadata';
+import { article, extraPagesDir, fixtures, norm, parse } from './support/pages';
 
 const minute = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 60000) : null);
 const imgKey = (u: string) => u.replace(/^(https?:)?\/\//, '').replace(/[?#].*$/, '');
@@ -32,6 +33,7 @@ describe.each([...fixtures(), ...fixtures(extraPagesDir)])('truth: $slug', ({ tr
     expect(a.author).toBe(truth.author);
     expect(a.editor).toBe(truth.editor);
     expect(a.tags).toEqual(truth.tags);
+    expect(a.lang, 'a Sina article is Chinese, said or unsaid').toMatch(/^zh(-|$)/i);
   });
   it('names the article by the id its URL spells, with or without the URL', () => {
     const fromUrl = /\/(?:doc|detail)-(i[a-z0-9]+)/.exec(truth.url)?.[1];
@@ -43,5 +45,19 @@ describe.each([...fixtures(), ...fixtures(extraPagesDir)])('truth: $slug', ({ tr
   it('finds the images, absolute https', () => {
     expect(a.images.map(imgKey)).toEqual(truth.images.map(imgKey));
     for (const src of a.images) expect(src).toMatch(/^https:\/\//);
+  });
+});
+
+describe('langOf', () => {
+  const doc = (attr: string) => parse(`<html ${attr}><body><p>x</p></body></html>`, 'https://example.org/').window.document;
+  it("takes the page's language tag, and nothing that is not one", () => {
+    expect(langOf(doc('lang="en-GB"'), 'generic')).toBe('en-GB');
+    expect(langOf(doc('lang="zh-Hans-CN"'), 'desktop-2017')).toBe('zh-Hans-CN');
+    expect(langOf(doc(''), 'generic')).toBeNull();
+    expect(langOf(doc('lang="x&quot;><script>"'), 'generic')).toBeNull();
+  });
+  it('a Sina template without lang is Chinese', () => {
+    expect(langOf(doc(''), 'mobile')).toBe('zh-CN');
+    expect(langOf(doc('lang="?"'), 'legacy')).toBe('zh-CN');
   });
 });

@@ -135,7 +135,7 @@ export function toJson(a: Article, markdown: string): object {
   return {
     url: a.url, title: a.title, originalTitle: a.originalTitle, published: a.published, source: a.source,
     author: a.author, editor: a.editor, tags: a.tags, categories: a.categories, leadImage: a.leadImage,
-    images: a.images, docId: a.docId, template: a.template, wordCount: a.wordCount, readingMinutes: a.readingMinutes,
+    images: a.images, docId: a.docId, lang: a.lang, template: a.template, wordCount: a.wordCount, readingMinutes: a.readingMinutes,
     text: a.text, html: a.html, markdown,
   };
 }

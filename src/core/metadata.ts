@@ -15,6 +15,8 @@ export interface Metadata {
   categories: string[];
   leadImage: string | null;
   docId: string | null;
+  /** The language the article is written in (BCP 47), for rendering and screen readers. */
+  lang: string | null;
 }
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
@@ -122,6 +124,7 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
     categories,
     leadImage,
     docId,
+    lang: langOf(doc, templateId),
   };
 }
 
@@ -156,4 +159,11 @@ export function docIdOf(pageUrl: string, publishId: string | null): string | nul
   const id = publishId?.trim();
   if (!id) return null;
   return /^[a-z]{7}\d{7}$/i.test(id) ? `i${id.toLowerCase()}` : id;
+}
+
+/** The page's own <html lang> when it is a language tag; Sina's templates are Chinese when unsaid. */
+export function langOf(doc: Document, templateId: TemplateId | 'generic'): string | null {
+  const lang = doc.documentElement?.getAttribute('lang')?.trim() ?? '';
+  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(lang)) return lang;
+  return templateId === 'generic' ? null : 'zh-CN';
 }

@@ -28,6 +28,8 @@ export interface Article {
   leadImage: string | null;
   images: string[];
   docId: string | null;
+  /** The article's language (BCP 47), when known. */
+  lang: string | null;
   template: TemplateId | 'generic';
   /** Sanitized article HTML (DOMPurify). Safe to render. */
   html: string;

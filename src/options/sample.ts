@@ -14,6 +14,7 @@ export const SAMPLE_ARTICLE: Article = {
   leadImage: null,
   images: [],
   docId: 'iicezzrq4681677',
+  lang: 'zh-CN',
   template: 'desktop-2017',
   html: '<p>随着低增长、低利率、低通胀成为新的常态，资金不断涌入避险资产。</p><h2>债券市场存在泡沫吗？</h2><p>估值确实过高，因此这可以被视为泡沫。</p>',
   text: '随着低增长、低利率、低通胀成为新的常态，资金不断涌入避险资产。\n\n债券市场存在泡沫吗？\n\n估值确实过高，因此这可以被视为泡沫。',

@@ -46,6 +46,8 @@ function show(loaded: Loaded): void {
   cleaning = loaded.cleaning;
   document.title = `${article.title} · ${i18n('extName')}`;
   $('title').textContent = article.title;
+  // Headline and body keep their own language inside a UI in the user's (CJK fonts, screen-reader voice).
+  for (const id of ['title', 'content']) $(id).lang = article.lang ?? '';
   $('meta').replaceChildren(...renderMeta(article, browser.i18n.getUILanguage()));
   renderBody(article.html, $('content'));
   renderToc($('content'), $('toc'));

@@ -24,6 +24,7 @@ export async function copySelection(tabId: number): Promise<Result<{ markdown: s
       leadImage: null,
       images: [],
       docId: null,
+      lang: null,
       template: 'generic',
       html: sanitizeHtml(reply.html, window),
       text: '',

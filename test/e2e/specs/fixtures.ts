@@ -93,6 +93,7 @@ function describeFixture(h: Harness, f: Fixture): void {
       await screenshot(popup, h.browser, `${f.slug}-popup`);
       expect(state, `popup state (message: "${reading.message}")`).toBe('article');
       expect(reading.title).toBe(normalize(f.truth.title));
+      expect(await popup.locator('#content').getAttribute('lang'), 'the body keeps the article language').toMatch(/^zh(-|$)/i);
       expectField(reading, 'source', f.truth.source);
       expectField(reading, 'author', f.truth.author);
       expectField(reading, 'editor', f.truth.editor);
