@@ -29,6 +29,13 @@ describe('renderBody', () => {
     expect(document.getElementById('toast')?.parentElement).toBe(document.body);
   });
 
+  it('keeps the space an image takes when its URL names the size', () => {
+    renderBody('<img src="https://n.sinaimg.cn/finance/crawl/w550h414/20210902/a.jpg"><img src="https://n.sinaimg.cn/b.jpg">', target);
+    const [named, unnamed] = target.querySelectorAll('img');
+    expect([named.getAttribute('width'), named.getAttribute('height')]).toEqual(['550', '414']);
+    expect(unnamed.hasAttribute('width') || unnamed.hasAttribute('height')).toBe(false);
+  });
+
   it('keeps links without target attributes', () => {
     renderBody('<p><a href="https://finance.sina.com.cn/x.shtml">x</a></p>', target);
     const a = target.querySelector('a')!;

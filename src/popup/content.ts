@@ -4,6 +4,7 @@
  */
 import { sanitizeHtml } from '../core/sanitize';
 import { i18n } from '../platform/i18n';
+import { imageSizeInUrl } from '../sites/sina';
 
 /** Longer jump lists start folded: they would push the article off the first screen. */
 const OPEN_TOC_MAX = 6;
@@ -16,6 +17,12 @@ export function renderBody(html: string, target: HTMLElement): void {
     img.loading = 'lazy';
     img.decoding = 'async';
     if (!img.hasAttribute('alt')) img.alt = '';
+    // The size the image host names: the space is kept before the image loads (no jump).
+    const size = imageSizeInUrl.exec(img.getAttribute('src') ?? '');
+    if (size && !img.hasAttribute('width') && !img.hasAttribute('height')) {
+      img.width = Number(size[1]);
+      img.height = Number(size[2]);
+    }
   }
   // Page ids and names could clobber the reader's own elements (#toast, #app…): the article needs none.
   for (const el of parsed.querySelectorAll('[id], [name]')) {

@@ -162,6 +162,9 @@ export const nonContentImages: RegExp[] = [
   /image\.sinajs\.cn\/newchart/i, /sinaimg\.cn\/default\//i, /\/logo/i, /entphone\.gif/i,
 ];
 
+/** Sina's image hosts name the served size in the path ("/w550h414/"): width, height. */
+export const imageSizeInUrl: RegExp = /\/w(\d{2,4})h(\d{2,4})\//;
+
 /** Title suffixes the site appends in <title> and og:title. */
 export const titleSuffix: RegExp = /[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
 

@@ -1,7 +1,8 @@
 // One port that speaks http, https (first byte 0x16 = TLS handshake) and HTTP proxy
 // (absolute-form GET and CONNECT), so Chromium can reach it through --host-resolver-rules and
-// Firefox through its proxy prefs. It never touches the real network: unknown hosts get a tiny
-// PNG for image-like paths and a 404 otherwise.
+// Firefox through its proxy prefs. It never touches the real network: unknown hosts get a
+// placeholder PNG for image-like paths (at the size a Sina resize path names, w550h414) and a 404
+// otherwise.
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -38,7 +39,15 @@ function routeKey(host: string, pathAndQuery: string): string {
 export async function startServer(): Promise<TestServer> {
   const routes = new Map<string, Route>();
   const requests: string[] = [];
-  const png = onePixelPng();
+  const pngs = new Map<string, Buffer>();
+  const placeholder = (pathAndQuery: string): Buffer => {
+    const m = /\/w(\d{2,4})h(\d{2,4})\//.exec(pathAndQuery);
+    const [w, h] = m ? [Math.min(+m[1], 1200), Math.min(+m[2], 1200)] : [640, 360];
+    const key = `${w}x${h}`;
+    let png = pngs.get(key);
+    if (!png) pngs.set(key, (png = placeholderPng(w, h)));
+    return png;
+  };
 
   const handle = (secure: boolean) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     let host = req.headers.host ?? 'localhost';
@@ -58,7 +67,7 @@ export async function startServer(): Promise<TestServer> {
     }
     if (/\.(png|jpe?g|gif|webp|bmp|ico)(\?|$)/i.test(pathAndQuery)) {
       res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-      res.end(png);
+      res.end(req.method === 'HEAD' ? undefined : placeholder(pathAndQuery));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -123,8 +132,11 @@ export async function startServer(): Promise<TestServer> {
   return server;
 }
 
-/** A valid 1×1 grey PNG, built here so no binary file is needed. */
-function onePixelPng(): Buffer {
+/**
+ * A valid greyscale PNG of w×h standing in for a photo (soft diagonal bands, so a screenshot shows
+ * where the image is and how it is laid out), built here so no binary file is needed.
+ */
+function placeholderPng(w: number, h: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -134,14 +146,19 @@ function onePixelPng(): Buffer {
     return Buffer.concat([len, td, crc]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) {
+    rows[y * (w + 1)] = 0; // filter: none
+    for (let x = 0; x < w; x++) rows[y * (w + 1) + 1 + x] = ((x + y) >> 5) % 2 ? 0xc8 : 0xd8;
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 0xcc]))),
+    chunk('IDAT', zlib.deflateSync(rows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
