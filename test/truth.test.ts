@@ -61,3 +61,35 @@ describe('langOf', () => {
     expect(langOf(doc('lang="?"'), 'legacy')).toBe('zh-CN');
   });
 });
+
+/** Pages whose markup drifted from the template: the metadata still comes from what the page says. */
+describe.each(fixtures().filter((f) => /property="article:author" content="[^"]/.test(f.html)))('fallbacks: $slug', ({ truth, html }) => {
+  const edited = (edit: (doc: Document) => void) => {
+    const dom = parse(html, truth.url);
+    edit(dom.window.document);
+    return article(dom.serialize(), truth.url);
+  };
+  const sourceSelectors = '.date-source .source, .date-source a, .time-source a, .time-source [data-sudaclick="media_name"], #media_name, .weibo_user';
+
+  it('the source from article:author when the byline has no outlet element', () => {
+    const a = edited((doc) => doc.querySelectorAll(sourceSelectors).forEach((el) => el.remove()));
+    expect(a.source).toBe(truth.source);
+  });
+
+  it('the editor from an unmarked 责任编辑 line, and the line still leaves the text', () => {
+    if (!truth.editor) return;
+    const a = edited((doc) => {
+      const footer = doc.querySelector('p.article-editor, p.show_author');
+      footer?.replaceWith(Object.assign(doc.createElement('p'), { textContent: footer.textContent }));
+    });
+    expect(a.editor).toBe(truth.editor);
+    expect(a.text).not.toMatch(/责任编辑/);
+  });
+});
+
+it('article:author is not read as the outlet off Sina', () => {
+  const html = '<html><head><meta property="article:author" content="Jane Doe"><title>T</title></head><body><article><h1>T</h1>'
+    + '<p>A long enough paragraph of text for the generic reader to take this page as an article, and then some more words.</p>'.repeat(5)
+    + '</article></body></html>';
+  expect(article(html, 'https://example.org/post').source).toBeNull();
+});

@@ -2,6 +2,7 @@
 import { editorCode, nonContentImages, templates, titleSuffix } from '../sites/sina';
 import { absoluteUrl, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
+import { isSinaUrl } from './detect';
 import type { TemplateId } from './types';
 
 export interface Metadata {
@@ -93,9 +94,13 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
     parseDate(q.meta('article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
     (t ? parseDate(headerText(q, t.title)) : null);
 
-  const source = t ? pickSource(q, t.source) : null;
+  // The outlet: the template's byline, else article:author (Sina puts the outlet there, not a person).
+  // Elsewhere article:author names a person (or a profile URL): only Sina's pages are read this way.
+  const sina = !!t || isSinaUrl(pageUrl);
+  const source = (t ? pickSource(q, t.source) : null) ?? (sina ? cleanSource(q.meta('article:author', 'mediaid'), null) : null);
 
-  const editorText = t ? q.firstText(t.editor) : null;
+  // The editor: the template's footer, else a 责任编辑 line the page did not mark up.
+  const editorText = (t ? q.firstText(t.editor) : null) ?? editorLine(q);
   const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => q.all(sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
   const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(q.meta('keywords', 'tags')));
 
@@ -126,6 +131,12 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
     docId,
     lang: langOf(doc, templateId),
   };
+}
+
+/** The last short paragraph that reads "责任编辑：…" (the footer comes after the article). */
+function editorLine(q: Query): string | null {
+  const lines = q.all('p').map((p) => normalizeText(p.textContent)).filter((t) => t.length <= 40 && /^责任编辑\s*[:：]\s*\S/.test(t));
+  return lines.length ? lines[lines.length - 1] : null;
 }
 
 function pickSource(q: Query, selectors: readonly string[]): string | null {
