@@ -32,8 +32,11 @@ describe('the checker', () => {
 });
 
 describe.each(placements)('Markdown of a page with a vector in the %s', (placement) => {
-  it.each(vectors)('$id', ({ html }) => {
-    const a = article(pageWithVector(html, placement));
+  it.each(vectors)('$id', ({ html, swallows }) => {
+    const page = pageWithVector(html, placement);
+    // A vector that swallows the body leaves no article to export (security.test.ts checks the refusal).
+    if (swallows && !extractPage(page).ok) return;
+    const a = article(page);
     for (const preset of PRESETS) {
       const md = toMarkdown(a, { preset, now: NOW });
       expect(markdownViolations(md), preset).toEqual([]);

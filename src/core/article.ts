@@ -8,7 +8,7 @@
 import type { GenericReader } from './generic';
 import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns } from '../sites/sina';
 import { cleanBody } from './clean';
-import { detect, findBody } from './detect';
+import { detect, findBody, isSinaPage } from './detect';
 import { cloneDeep, normalizeText } from './dom';
 import { indexedQuery, type QueryFactory } from './query';
 import { extractBlocks, type Block } from './extract';
@@ -36,7 +36,10 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
 
   let blocks: Block[];
   let meta: Metadata;
+  /** Whose rules tidy the blocks: the template's, Sina's in general, or none. */
+  let rules: string = 'generic';
   if (detection.site === 'sina') {
+    rules = detection.template;
     const template = templates.find((t) => t.id === detection.template)!;
     const body = cloneDeep(findBody(q, template)!);
     cleanBody(body, query);
@@ -44,14 +47,20 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
     meta = readMetadata(doc, url, template.id, q);
   } else {
     if (!generic) return null;
-    const read = generic(doc);
+    // A Sina page no template fits: its noise goes before Readability looks (Readability drops
+    // the classes the noise rules name), and Sina's own bylines beat Readability's guesses.
+    const sina = isSinaPage(url, q);
+    if (sina) rules = 'generic-sina';
+    const read = generic(doc, sina ? (clone) => void cleanBody(clone.body ?? clone.documentElement, query) : undefined);
     if (!read) return { ok: false, error: 'not-article' };
     cleanBody(read.body, query);
     blocks = extractBlocks(read.body, ctx);
-    meta = { ...readMetadata(doc, url, 'generic', q), ...read.meta };
+    const ours = readMetadata(doc, url, 'generic', q);
+    meta = sina ? { ...ours, title: ours.title || read.meta.title || '' } : { ...ours, ...read.meta };
+    dropRepeatedHeadline(blocks, meta.title);
   }
 
-  const { originalTitle, author } = tidyBlocks(blocks, detection.kind === 'article' && detection.site === 'sina' ? detection.template : 'generic');
+  const { originalTitle, author } = tidyBlocks(blocks, rules);
   const text = blocksToText(blocks);
   if (!blocks.length) return { ok: false, error: 'empty' };
 
@@ -85,11 +94,25 @@ function inertDocument(win: Window): Document {
   return doc;
 }
 
+const textOf = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : '');
+
+/**
+ * The generic reader may take the headline (and the channel name above it) into the body: the
+ * headline is metadata. Only near the top, and what precedes it goes only when it is short.
+ */
+function dropRepeatedHeadline(blocks: Block[], title: string): void {
+  const headline = normalizeText(title);
+  if (!headline) return;
+  const i = blocks.slice(0, 3).findIndex((b) => normalizeText(textOf(b)) === headline);
+  if (i < 0) return;
+  const before = blocks.slice(0, i).every((b) => normalizeText(textOf(b)).length <= 12);
+  blocks.splice(before ? 0 : i, before ? i + 1 : 1);
+}
+
 /** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */
 function tidyBlocks(blocks: Block[], template: string): { originalTitle: string | null; author: string | null } {
   let originalTitle: string | null = null;
   let author: string | null = null;
-  const textOf = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : '');
   const first = blocks.findIndex((b) => textOf(b));
   if (first >= 0) {
     const m = originalTitlePattern.exec(textOf(blocks[first]));
@@ -110,7 +133,8 @@ function tidyBlocks(blocks: Block[], template: string): { originalTitle: string 
   const lastIndex = blocks.length - 1;
   const last = lastIndex >= 0 ? textOf(blocks[lastIndex]) : '';
   for (const rule of trailingBylines) {
-    const m = rule.template === template ? rule.pattern.exec(last) : null;
+    // A Sina page no template fits may still end with any template's byline.
+    const m = rule.template === template || template === 'generic-sina' ? rule.pattern.exec(last) : null;
     if (m) {
       blocks.splice(lastIndex, 1);
       if (rule.field === 'author') author = m[1];

@@ -28,7 +28,7 @@ export function detect(doc: Document, url: string, q: Query = new NativeQuery(do
 
 /** detect, and the article body it found (the content script cleans around it without a second search). */
 export function detectBody(doc: Document, url: string, q: Query = new NativeQuery(doc)): { detection: Detection; body: Element | null } {
-  const sina = isSinaUrl(url) || looksLikeSinaPage(doc, q);
+  const sina = isSinaPage(url, q);
   const template = sina ? matchTemplate(q) : null;
   if (template) {
     const body = findBody(q, template);
@@ -55,8 +55,12 @@ function detectOther(doc: Document, url: string, q: Query, sina: boolean): Detec
   return { kind: 'article', site: 'generic' };
 }
 
-/** Saved pages lose their URL: a Sina page still names itself in its meta tags. */
-function looksLikeSinaPage(doc: Document, q: Query): boolean {
+/** A Sina page by its URL, or (saved pages lose their URL) by what its meta tags name. */
+export function isSinaPage(url: string, q: Query): boolean {
+  return isSinaUrl(url) || looksLikeSinaPage(q);
+}
+
+function looksLikeSinaPage(q: Query): boolean {
   const hints = [q.meta('og:url'), q.meta('og:site_name'), q.one('link[rel="canonical"]')?.getAttribute('href')];
   return hints.some((h) => !!h && /sina\.(com\.cn|cn)|新浪/.test(h));
 }

@@ -3,17 +3,20 @@ import { Readability } from '@mozilla/readability';
 import { cloneDeep, normalizeText } from './dom';
 import type { Metadata } from './metadata';
 
-export type GenericReader = (doc: Document) => { body: Element; meta: Partial<Metadata> } | null;
+/** `prepare` may change the clone Readability reads (never the page): remove known noise, say. */
+export type GenericReader = (doc: Document, prepare?: (clone: Document) => void) => { body: Element; meta: Partial<Metadata> } | null;
 
 /**
  * Pages we have no template for: Readability on a clone finds the body. It hands back its own
  * element (no HTML string is parsed again). Readability throws on some live-DOM shapes a parser
  * never makes (no root element, content outside <body>): that page has no article for us.
  */
-export const readGeneric: GenericReader = (doc) => {
+export const readGeneric: GenericReader = (doc, prepare) => {
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
-    parsed = new Readability<Node>(cloneDeep(doc), { charThreshold: 100, serializer: (node) => node }).parse();
+    const clone = cloneDeep(doc);
+    prepare?.(clone);
+    parsed = new Readability<Node>(clone, { charThreshold: 100, serializer: (node) => node }).parse();
   } catch {
     return null;
   }

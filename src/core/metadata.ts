@@ -1,8 +1,8 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
-import { editorCode, nonContentImages, templates, titleSuffix } from '../sites/sina';
+import { editorCode, nonContentImages, templates, titleSuffix, type TemplateRule } from '../sites/sina';
 import { absoluteUrl, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
-import { isSinaUrl } from './detect';
+import { isSinaPage } from './detect';
 import type { TemplateId } from './types';
 
 export interface Metadata {
@@ -80,11 +80,24 @@ function splitTags(s: string | null): string[] {
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
+type FieldRules = Pick<TemplateRule, 'title' | 'date' | 'source' | 'author' | 'editor' | 'keywords' | 'breadcrumb'>;
+
+const FIELDS = ['title', 'date', 'source', 'author', 'editor', 'keywords', 'breadcrumb'] as const;
+
+/**
+ * A Sina page none of the templates fits (a redesign, a channel we have not seen): every
+ * template's rule for each field, newest template first. The byline of an unknown page is still
+ * most likely one Sina has used before.
+ */
+const anySina: FieldRules = Object.fromEntries(FIELDS.map((f) => [f, uniq(templates.flatMap((t) => t[f]))])) as FieldRules;
+
 export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic', q: Query = new NativeQuery(doc)): Metadata {
-  const t = templates.find((x) => x.id === templateId);
   const canonical =
     absoluteUrl(q.one('link[rel="canonical"]')?.getAttribute('href'), url) ?? absoluteUrl(q.meta('og:url'), url);
   const pageUrl = /^https?:/.test(url) ? url : canonical ?? url;
+  const known = templates.find((x) => x.id === templateId);
+  const sina = !!known || isSinaPage(pageUrl, q);
+  const t: FieldRules | undefined = known ?? (sina ? anySina : undefined);
 
   const title = cleanTitle((t && q.firstText(t.title)) || q.meta('og:title') || doc.title);
 
@@ -92,11 +105,11 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   const published =
     parseDate(dateText) ??
     parseDate(q.meta('article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
-    (t ? parseDate(headerText(q, t.title)) : null);
+    (t ? parseDate(headerText(q, t.title)) : null) ??
+    (sina ? parseDate(headlineContext(q, title)) : null);
 
   // The outlet: the template's byline, else article:author (Sina puts the outlet there, not a person).
   // Elsewhere article:author names a person (or a profile URL): only Sina's pages are read this way.
-  const sina = !!t || isSinaUrl(pageUrl);
   const source = (t ? pickSource(q, t.source) : null) ?? (sina ? cleanSource(q.meta('article:author', 'mediaid'), null) : null);
 
   // The editor: the template's footer, else a 责任编辑 line the page did not mark up.
@@ -150,6 +163,17 @@ function pickSource(q: Query, selectors: readonly string[]): string | null {
 }
 
 /** Old table pages print the date in a cell near the headline: read the text just after it. */
+/**
+ * Unmarked pages: the text around the element that holds the headline (its table, or its
+ * parent's parent), where old pages print the date.
+ */
+function headlineContext(q: Query, title: string): string | null {
+  if (!title) return null;
+  const h = q.all('h1, h2, th, td, font, div').find((el) => el.childElementCount <= 1 && normalizeText(el.textContent) === title);
+  const around = h?.closest('table') ?? h?.parentElement?.parentElement;
+  return around ? normalizeText(around.textContent).slice(0, 400) : null;
+}
+
 function headerText(q: Query, titleSelectors: readonly string[]): string | null {
   for (const sel of titleSelectors) {
     const h = q.one(sel);

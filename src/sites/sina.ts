@@ -116,6 +116,9 @@ export const noiseSelectors: string[] = [
   '.article-notice', '.article-bottom', '.statement', '.declare',
   // 点击进入专题 (topic links the mobile body ends with)
   '.wap_special', '[data-sudaclick="content_relativetopics_p"]',
+  // Around the body, for pages no template fits (the generic reader sees the whole page):
+  // a WeChat follow line, the mobile feed's loading bar and channel navigation
+  '.ecode_weixin', '.j_load_bar', '.hd_nav',
   // Embedded frames of every kind
   'iframe', 'object', 'embed', 'frame',
   // Page furniture
@@ -165,8 +168,8 @@ export const nonContentImages: RegExp[] = [
 /** Sina's image hosts name the served size in the path ("/w550h414/"): width, height. */
 export const imageSizeInUrl: RegExp = /\/w(\d{2,4})h(\d{2,4})\//;
 
-/** Title suffixes the site appends in <title> and og:title. */
-export const titleSuffix: RegExp = /[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
+/** Title suffixes the site appends in <title> and og:title, with the channel before them ("_影音娱乐_新浪网", "__商贸_产业资讯_新浪网"). */
+export const titleSuffix: RegExp = /(?:_[^_]{0,12}){0,3}[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
 
 /** Lines at the top of the body that carry the original headline. */
 export const originalTitlePattern: RegExp = /^原标题\s*[:：]\s*(.+)$/;
