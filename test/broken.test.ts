@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { detect } from '../src/core/detect';
 import { DecodeError, decodeHtml } from '../src/core/encoding';
 import { extractArticle } from '../src/core/pipeline';
 import type { ExtractResult } from '../src/core/types';
@@ -76,6 +77,18 @@ describe('pages that are not articles', () => {
   ])('%s → { ok: false }', (_name, html, url) => {
     const r = extractPage(html, url);
     expect(r).toEqual({ ok: false, error: 'not-article' });
+  });
+
+  // A Sina page no template fits is read by the generic reader only at an article URL.
+  it.each([
+    'https://finance.sina.com.cn/china/gncj/2021-09-02/doc-iktzscyx3912601.shtml',
+    'https://finance.sina.cn/2021-09-02/detail-iktzscyx3912601.d.html',
+    'http://ent.sina.com.cn/y/2009-11-09/13482762951.shtml',
+    'https://k.sina.com.cn/article_7517400647_1c0126e4705901bx4y.html',
+    'https://k.sina.cn/article_7517400647_1c0126e4705901bx4y.html?from=news',
+    'https://cj.sina.com.cn/articles/view/6192937794/17120bb4202001aaa',
+  ])('an unknown Sina layout at an article URL is an article: %s', (url) => {
+    expect(detect(new JSDOM(channelFrontPage(), { url }).window.document, url)).toEqual({ kind: 'article', site: 'generic' });
   });
 
   // Saved, the front page keeps its canonical URL and og:site_name: it still is no article.

@@ -23,11 +23,16 @@ export interface TemplateRule {
 /** Hosts whose pages we read: finance first, then every other Sina channel. */
 export const sinaHosts: RegExp = /(^|\.)sina\.(com\.cn|cn)$/i;
 
-/** Article URLs: doc-i… (2016+), detail-i….d.html (mobile), YYYY-MM-DD/<digits>.shtml (old). */
+/**
+ * Article URLs: doc-i… (2016+), detail-i….d.html (mobile), YYYY-MM-DD/<digits>.shtml (old),
+ * k.sina.com.cn / k.sina.cn article_<uid>_<id>.html (看点), cj.sina.com.cn/articles/view/<uid>/<id>.
+ */
 export const articleUrlPatterns: RegExp[] = [
   /\/doc-i[a-z0-9]+\.s?html/i,
   /\/detail-i[a-z0-9]+(\.d)?\.html/i,
   /\/\d{4}-\d{2}-\d{2}\/[a-z0-9_-]*\d{4,}[a-z0-9_-]*\.s?html/i,
+  /\/article_\d+_[a-z0-9]+\.html/i,
+  /\/articles\/view\/\d+\/[a-z0-9]+/i,
 ];
 
 export const templates: TemplateRule[] = [
