@@ -83,21 +83,25 @@ export class DocQuery implements Query {
 
   /**
    * The elements that may match: those carrying a part's last id, class or tag — or, when its
-   * first compound is rarer (".time-source a"), the last compound searched inside those. Null when
-   * a part names nothing to look up.
+   * first compound is rarer (".time-source a") or the last names none
+   * ('.date-source [data-sudaclick="…"]'), the last compound searched inside the first's
+   * elements (only where every combinator is a descendant or child one). Null when a part names
+   * nothing to look up.
    */
   private candidates(selector: string): Element[] | null {
     if (selector.includes('(')) return null;
     const pool = new Set<Element>();
     for (const part of selector.split(',')) {
       const compounds = part.trim().split(/\s*[>+~]\s*|\s+(?![^[]*\])/).filter(Boolean);
-      const last = this.lookup(compounds[compounds.length - 1] ?? '');
-      if (!last) return null;
-      const first = compounds.length > 1 ? this.lookup(compounds[0]) : undefined;
-      if (first && first.length * 8 < last.length) {
-        for (const anc of first) for (const el of Array.from(anc.querySelectorAll(compounds[compounds.length - 1]))) pool.add(el);
-      } else {
+      const lastCompound = compounds[compounds.length - 1] ?? '';
+      const last = this.lookup(lastCompound);
+      const inside = compounds.length > 1 && !/[+~]/.test(part.replace(/\[[^\]]*\]/g, '')) ? this.lookup(compounds[0]) : null;
+      if (inside && (!last || inside.length * 8 < last.length)) {
+        for (const anc of inside) for (const el of Array.from(anc.querySelectorAll(lastCompound))) pool.add(el);
+      } else if (last) {
         for (const el of last) pool.add(el);
+      } else {
+        return null;
       }
     }
     return [...pool];
