@@ -80,7 +80,8 @@ async function openPopupByHook(context: BrowserContext, page: Page, params: Reco
     // Over BiDi a moz-extension page reports "commit" but never "domcontentloaded": callers wait
     // for the popup's own #app[data-state]. The tab starts as about:blank, and an evaluate sent
     // before it commits to the popup's URL is lost with that first realm and never answers (seen
-    // as a rare hang). So: wait for the commit, check the popup answers, else reopen once, loudly.
+    // as a rare hang, twice in a row on a loaded CI machine). So: wait for the commit, check the
+    // popup answers, else close that tab and open it again (up to four times), loudly.
     const popup = await opened;
     const committed = await waitFor(() => (popup.url().startsWith('about:') ? undefined : true), 10_000, 'x').catch(() => false);
     const answers =
@@ -89,9 +90,9 @@ async function openPopupByHook(context: BrowserContext, page: Page, params: Reco
         () => true,
         () => false,
       ));
-    if (answers || attempt === 2) return popup;
-    console.warn(`[e2e] popup ${popup.url()} did not load or answer in time; opening it again`);
-    await withDeadline(popup.evaluate(() => window.close()), 5_000, 'no answer').catch(() => {});
+    if (answers || attempt === 4) return popup;
+    console.warn(`[e2e] popup ${popup.url()} did not load or answer in time (attempt ${attempt}); opening it again`);
+    await closeQuietly(popup);
   }
 }
 
