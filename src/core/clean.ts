@@ -1,5 +1,5 @@
 /** clean: removes the site's noise from a detached copy of the article body. */
-import { noiseCommentRanges, noiseLinkTargets, noiseSelectors } from '../sites/sina';
+import { noiseCommentRanges, noiseLinkHrefs, noiseSelectors } from '../sites/sina';
 import { safeQueryAll } from './dom';
 import { indexedQuery, type QueryFactory } from './query';
 
@@ -16,7 +16,13 @@ export function cleanBody(root: Element, query: QueryFactory = indexedQuery): nu
       removed++;
     }
   }
-  for (const a of q.all(noiseLinkTargets.join(','))) {
+  // Read off the href in script: a substring selector costs jsdom a compilation per page.
+  const promoLinks = q.all('a').filter((a) => {
+    const href = a.getAttribute('href');
+    return !!href && noiseLinkHrefs.some((h) => href.includes(h));
+  });
+  for (const a of promoLinks) {
+    if (!a.isConnected && !root.contains(a)) continue;
     const block = a.closest(BLOCKS);
     (block && block !== root && root.contains(block) ? block : a).remove();
     removed++;

@@ -142,11 +142,11 @@ export const noiseCommentRanges: Array<[RegExp, RegExp]> = [
   [/新增众测推广文案\s*$/, /新增众测推广文案end/],
 ];
 
-/** Elements whose closest block is a promo paragraph (e.g. the 2009 "上手机新浪网" line). */
-export const noiseLinkTargets: string[] = [
-  'a[href*="waptuiguang"]', 'a[href*="/mobile/comfinanceweb"]', 'a[href*="zt_d/18ecoperson"]',
-  'a[href*="guba.sina.com.cn"]',
-];
+/** Links whose href holds one of these mark a promo paragraph (e.g. the 2009 "上手机新浪网" line). */
+export const noiseLinkHrefs: string[] = ['waptuiguang', '/mobile/comfinanceweb', 'zt_d/18ecoperson', 'guba.sina.com.cn'];
+
+/** The same links as selectors, for the browser to answer natively. */
+export const noiseLinkTargets: string[] = noiseLinkHrefs.map((h) => `a[href*="${h}"]`);
 
 /** Whole text blocks that are noise wherever they stand (anchored at the block start). */
 export const noiseTextPatterns: RegExp[] = [
