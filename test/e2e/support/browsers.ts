@@ -92,7 +92,10 @@ async function openPopupByHook(context: BrowserContext, page: Page, params: Reco
       ));
     if (answers || attempt === 4) return popup;
     console.warn(`[e2e] popup ${popup.url()} did not load or answer in time (attempt ${attempt}); opening it again`);
-    await closeQuietly(popup);
+    // window.close() from the page (page.close() never returns on a moz-extension tab over BiDi);
+    // a realm that never answers is closed from outside, bounded by closeQuietly's 5 s.
+    const closed = await withDeadline(popup.evaluate(() => window.close()), 5_000, 'no answer').then(() => true, () => false);
+    if (!closed) await closeQuietly(popup);
   }
 }
 
