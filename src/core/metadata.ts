@@ -80,9 +80,9 @@ function splitTags(s: string | null): string[] {
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
-type FieldRules = Pick<TemplateRule, 'title' | 'date' | 'source' | 'author' | 'editor' | 'keywords' | 'breadcrumb'>;
-
 const FIELDS = ['title', 'date', 'source', 'author', 'editor', 'keywords', 'breadcrumb'] as const;
+
+type FieldRules = Pick<TemplateRule, (typeof FIELDS)[number]>;
 
 /**
  * A Sina page none of the templates fits (a redesign, a channel we have not seen): every
@@ -162,7 +162,6 @@ function pickSource(q: Query, selectors: readonly string[]): string | null {
   return null;
 }
 
-/** Old table pages print the date in a cell near the headline: read the text just after it. */
 /**
  * Unmarked pages: the text around the element that holds the headline (its table, or its
  * parent's parent), where old pages print the date.
@@ -174,6 +173,7 @@ function headlineContext(q: Query, title: string): string | null {
   return around ? normalizeText(around.textContent).slice(0, 400) : null;
 }
 
+/** Old table pages print the date in a cell near the headline: read the text just after it. */
 function headerText(q: Query, titleSelectors: readonly string[]): string | null {
   for (const sel of titleSelectors) {
     const h = q.one(sel);
