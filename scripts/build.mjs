@@ -29,7 +29,6 @@ const BUDGETS = { content: 20 * 1024, boot: 4 * 1024, popup: 200 * 1024 };
 const STATIC = [
   ['_locales', '_locales'],
   ['icons', 'icons'],
-  ['src/content/content.css', 'content.css'],
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],
@@ -60,10 +59,28 @@ async function esbuild(entries, e2e, version, module) {
   });
 }
 
+/**
+ * content.css, the content script's stylesheet: the core's hiding rule (src/core/inpage.ts
+ * HIDE_RULE, built from the noise selectors of src/sites/sina.ts), written from it.
+ */
+async function contentCss() {
+  const out = await build({
+    absWorkingDir: root,
+    stdin: { contents: "export { HIDE_RULE } from './src/core/inpage';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'warning',
+  });
+  const { HIDE_RULE } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  return `/* Hides what the content script marked and what its marks name, while the page is cleaned. Written by scripts/build.mjs from src/core/inpage.ts HIDE_RULE. */\n${HIDE_RULE}\n`;
+}
+
 /** Every output file (path relative to the extension root → bytes), and each entry's sizes. */
 async function bundle(e2e, version) {
   const results = await Promise.all([esbuild(CLASSIC, e2e, version, false), esbuild(PAGES, e2e, version, true)]);
-  const files = new Map();
+  const files = new Map([['content.css', Buffer.from(await contentCss())]]);
   const sizes = {};
   const preloads = {};
   for (const result of results) {

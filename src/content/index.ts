@@ -49,12 +49,32 @@ function publish(next: CleaningState): void {
 function sweep(): void {
   if (state !== 'cleaned' || !cleaner) return;
   const t0 = performance.now();
-  const found = guard('sweep', () => cleaner!.sweep()) ?? 0;
+  guard('sweep', () => cleaner!.sweep());
   performance.measure('sina-reader:sweep', { start: t0 });
-  if (found > 0) {
-    removed = cleaner.removed;
+  // Late surroundings are hidden by the stylesheet without a pass: the count tells them too.
+  recount();
+}
+
+let countQueued = false;
+/**
+ * The badge's number: a query over the whole page, so it runs when the page is idle, after the
+ * cleaning (it changes nothing the reader sees). Measured on its own as `sina-reader:count`.
+ */
+function recount(): void {
+  if (countQueued) return;
+  countQueued = true;
+  const run = (): void => {
+    countQueued = false;
+    if (state !== 'cleaned' || !cleaner) return;
+    const t0 = performance.now();
+    const n = guard('count', () => cleaner!.removed) ?? removed;
+    performance.measure('sina-reader:count', { start: t0 });
+    if (n === removed) return;
+    removed = n;
     tellBackground({ type: 'cleaned', removed, state });
-  }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+  else setTimeout(run, 50);
 }
 
 const isSinaArticle = (d: Detection | undefined): boolean => d?.kind === 'article' && d.site === 'sina';
@@ -68,10 +88,10 @@ function clean(): void {
     cleaner = guard('clean', () => cleanPage(document, detection!, { style: false, body: detectedBody }));
     detectedBody = null;
     performance.measure('sina-reader:clean', { start: t0 });
-    removed = cleaner?.removed ?? 0;
   }
   if (!cleaner) return;
   publish('cleaned');
+  recount();
   observer ??= observeInjections(document.documentElement, sweep);
   if (again) sweep(); // what the site added while the page showed the original
 }

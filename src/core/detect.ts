@@ -17,9 +17,16 @@ export function isSinaUrl(url: string): boolean {
 
 /** The template whose markers all match; failing that, the first with any marker (a variant). */
 export function matchTemplate(q: Query): TemplateRule | null {
-  const has = (sel: string) => !!q.one(sel);
-  const withBody = templates.filter((t) => q.one(t.body.join(',')));
-  return withBody.find((t) => t.marker.every(has)) ?? withBody.find((t) => t.marker.some(has)) ?? null;
+  // Each question asked once and only when needed: on a live page every miss is a walk of the
+  // whole document, and the common template answers from its first queries.
+  const answers = new Map<string, boolean>();
+  const has = (sel: string): boolean => {
+    let v = answers.get(sel);
+    if (v === undefined) answers.set(sel, (v = !!q.one(sel)));
+    return v;
+  };
+  const hasBody = (t: TemplateRule) => t.body.some(has);
+  return templates.find((t) => t.marker.every(has) && hasBody(t)) ?? templates.find((t) => t.marker.some(has) && hasBody(t)) ?? null;
 }
 
 export function detect(doc: Document, url: string, q: Query = new NativeQuery(doc)): Detection {

@@ -15,19 +15,47 @@ import type { Detection } from './types';
 
 export const HIDDEN_ATTR = 'data-sina-reader-hidden';
 export const STATE_ATTR = 'data-sina-reader';
+/** On every ancestor (up to <body>) of what the page keeps: their other children are hidden. */
+export const PATH_ATTR = 'data-sina-reader-path';
+/** On what the page keeps (headline, date line: "", the article body: "body"): shown whole. */
+export const KEEP_ATTR = 'data-sina-reader-keep';
 const STYLE_ID = 'sina-reader-style';
 
 // Furniture that hiding cannot change; everything else in the noise list may be hidden.
-const IN_BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s)).join(',');
+const BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s));
+const IN_BODY_NOISE = BODY_NOISE.join(',');
 const LINK_NOISE = noiseLinkTargets.join(',');
 const BLOCKS = 'p,li,div,center,section';
 const NOISE_LINE = anyOf(noiseTextPatterns);
 const RANGE_OPEN = anyOf(noiseCommentRanges.map(([open]) => open));
+const FURNITURE = ['script', 'style', 'link', 'meta', 'noscript', 'template', 'head', 'title', 'base'];
+
+/**
+ * What the cleaned page hides, as selectors the browser answers from the stylesheet (content.css,
+ * written from this): the article's surroundings (every child of a path element that is neither
+ * on the path, nor kept, nor furniture), the noise selectors inside the body, and what the script
+ * marked (text lines, comment ranges, promo links). The script marks a handful of elements instead
+ * of every sibling on the page, and what the site adds later is hidden without a pass.
+ */
+const SURROUNDINGS = `[${PATH_ATTR}]>:not([${PATH_ATTR}],[${KEEP_ATTR}],${FURNITURE.join(',')},#${STYLE_ID})`;
+export const HIDDEN_PARTS: readonly string[] = [
+  `[${HIDDEN_ATTR}]`,
+  SURROUNDINGS,
+  ...BODY_NOISE.map((sel) => `[${KEEP_ATTR}="body"] ${sel}`),
+];
+/** What is hidden while the page is in the cleaned state. */
+export const HIDE_SELECTOR = HIDDEN_PARTS.map((sel) => `html[${STATE_ATTR}="cleaned"] ${sel}`).join(',');
+/** The rule that does the hiding. */
+export const HIDE_RULE = `${HIDE_SELECTOR}{display:none!important}`;
 
 export interface InPageCleaner {
-  /** How many elements are hidden now. */
+  /** How many elements are hidden now (counted when asked: a query over the page). */
   readonly removed: number;
-  /** Hides what is new since the last pass; returns how many it hid. */
+  /**
+   * Marks what is new since the last pass; returns how many it marked. What the stylesheet hides
+   * by itself (surroundings, noise selectors in the body) needs no pass and is not in this number;
+   * `removed` counts it.
+   */
   sweep(): number;
   undo(): void;
   redo(): void;
@@ -44,12 +72,14 @@ export interface CleanPageOptions {
   body?: Element | null;
 }
 
-/** The rule that does the hiding, while the page is in the cleaned state. */
-export const HIDE_RULE = `html[${STATE_ATTR}="cleaned"] [${HIDDEN_ATTR}]{display:none!important}`;
+type Mark = readonly [attr: string, value: string];
+type Marks = Map<Element, Mark>;
+const PATH: Mark = [PATH_ATTR, ''];
+/** Besides the headline and the body, what stays visible: one query for all of them. */
+const KEEP_TOO = inPageKeep.join(',');
 
 export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOptions = {}): InPageCleaner {
   const template = detection.kind === 'article' && detection.site === 'sina' ? templates.find((t) => t.id === detection.template) : undefined;
-  let removed = 0;
   const root = doc.documentElement;
 
   const hide = (el: Element): number => {
@@ -59,35 +89,23 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
   };
 
   let known = opts.body ?? null;
+  // The elements marked as path or kept, to take the marks off those the next pass leaves out.
+  let marked: Marks = new Map();
   const sweep = (): number => {
     if (!template) return 0;
     // The body detection found, while the page still holds it; later passes search again.
     const body = known?.isConnected ? known : findBody(new NativeQuery(doc), template);
     known = null;
     if (!body) return 0;
-    const keep = [firstMatch(doc, template.title), body, ...inPageKeep.flatMap((s) => safeQueryAll(doc, s))].filter(
-      (el): el is Element => !!el,
-    );
+    // 1. Around the article: mark the path from <body> to the kept elements; the stylesheet hides
+    // every other child of the path. Only what <body> shows is hidden.
+    marked = markPath(doc, body, [firstMatch(doc, template.title), ...safeQueryAll(doc, KEEP_TOO)], marked);
+    // 2. Inside the body the noise selectors hide promos, ads and iframes; the script marks
+    // promo links, editor and promo lines, and marked comment ranges.
     let n = 0;
-    // 1. Around the article: hide every sibling of the path from <body> to the kept elements.
-    // Every ancestor of a kept element (up to <body>) is on the path, so a sibling off the path
-    // holds nothing kept. Only what <body> shows is hidden.
-    const path = new Set<Element>();
-    for (const k of keep) for (let a: Element | null = k; a; a = a.parentElement) path.add(a);
-    const shown = doc.body;
-    for (const el of path) {
-      const parent = el.parentElement;
-      if (!parent || !shown || el === shown || !shown.contains(parent)) continue;
-      for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
-        if (!path.has(sib) && !isFurniture(sib)) n += hide(sib);
-      }
-    }
-    // 2. Inside the body: promos, ads, iframes, editor lines, marked ranges.
-    for (const el of safeQueryAll(body, IN_BODY_NOISE)) n += hide(el);
     for (const a of safeQueryAll(body, LINK_NOISE)) n += hide(a.closest(BLOCKS) ?? a);
     n += hideNoiseLines(body, template.id, hide);
     n += hideCommentRanges(body, hide);
-    removed += n;
     return n;
   };
 
@@ -96,7 +114,7 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
   sweep();
   return {
     get removed() {
-      return removed;
+      return template ? countHidden(doc) : 0;
     },
     sweep,
     undo: () => root.setAttribute(STATE_ATTR, 'original'),
@@ -104,8 +122,40 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
   };
 }
 
-function isFurniture(el: Element): boolean {
-  return /^(script|style|link|meta|noscript|template|head|title|base)$/.test(el.localName) || el.id === STYLE_ID;
+/**
+ * Marks `body` and `keep` as kept and their ancestors inside <body> as the path; an element inside
+ * a kept one is never on the path (the kept element shows whole). Takes the marks off what
+ * `before` had and this pass has not. Returns the new marks.
+ */
+function markPath(doc: Document, body: Element, keep: Array<Element | null>, before: Marks): Marks {
+  const shown = doc.body;
+  const now: Marks = new Map();
+  if (!shown) return now;
+  // The article body may be <body> itself (a page no wider than its article): kept, no path.
+  const kept = [body, ...keep].filter((el): el is Element => !!el && shown.contains(el) && (el !== shown || el === body));
+  for (const k of kept) now.set(k, [KEEP_ATTR, k === body ? 'body' : '']);
+  for (const k of kept) {
+    for (let a = k === shown ? null : k.parentElement; a && !now.has(a); a = a.parentElement) {
+      if (kept.some((other) => other !== k && other.contains(a))) break;
+      now.set(a, PATH);
+      if (a === shown) break;
+    }
+  }
+  const same = (x?: Mark, y?: Mark) => !!x && !!y && x[0] === y[0] && x[1] === y[1];
+  for (const [el, mark] of before) if (!same(now.get(el), mark)) el.removeAttribute(mark[0]);
+  for (const [el, mark] of now) if (!same(before.get(el), mark)) el.setAttribute(mark[0], mark[1]);
+  return now;
+}
+
+/**
+ * How many elements the cleaned page hides: the surroundings, and inside each article body the
+ * noise and what the script marked (each element once). Scoped queries: one selector list over
+ * the whole page costs several times more.
+ */
+function countHidden(doc: Document): number {
+  let n = safeQueryAll(doc, SURROUNDINGS).length;
+  for (const body of safeQueryAll(doc, `[${KEEP_ATTR}="body"]`)) n += safeQueryAll(body, `${IN_BODY_NOISE},[${HIDDEN_ATTR}]`).length;
+  return n;
 }
 
 function ensureStyle(doc: Document): void {
@@ -140,7 +190,10 @@ function hideCommentRanges(body: Element, hide: (el: Element) => number): number
 /** Text lines that are not the article: editor and promo lines, 原标题, related links, bylines. */
 function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) => number): number {
   let n = 0;
-  const lines = safeQueryAll(body, 'p').filter((p) => !p.closest(`[${HIDDEN_ATTR}]`));
+  // Lines inside hidden noise are not the article's (the first line, the last line). One query
+  // for the noise (a few elements) instead of a selector match up the tree per line.
+  const noise = safeQueryAll(body, `${IN_BODY_NOISE},[${HIDDEN_ATTR}]`);
+  const lines = safeQueryAll(body, 'p').filter((p) => !noise.some((n) => n.contains(p)));
   const texts = lines.map((p) => normalizeText(p.textContent));
   const first = texts.findIndex(Boolean);
   if (first >= 0 && originalTitlePattern.test(texts[first])) n += hide(lines[first]);
