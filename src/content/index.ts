@@ -4,6 +4,7 @@
  * libraries (Readability, DOMPurify, turndown) load in the popup. Budget: 20 KB minified.
  */
 import { detectBody } from '../core/detect';
+import { readerHtml } from '../core/dom';
 import { cleanPage } from '../core/inpage';
 import { NativeQuery } from '../core/query';
 import type { Detection } from '../core/types';
@@ -125,18 +126,13 @@ function start(): void {
 
 if (claimPage()) {
   answerMessages({
-    'get-page': () =>
-      detection
-        ? {
-            ok: true,
-            html: document.documentElement.outerHTML,
-            url: location.href,
-            title: document.title,
-            detection,
-            removed,
-            cleaning: state,
-          }
-        : { ok: false, error: 'detection failed' },
+    'get-page': () => {
+      if (!detection) return { ok: false, error: 'detection failed' };
+      const t0 = performance.now();
+      const html = readerHtml(document);
+      performance.measure('sina-reader:get-page', { start: t0 });
+      return { ok: true, html, url: location.href, title: document.title, detection, removed, cleaning: state };
+    },
     'set-cleaning': (msg) => {
       userChoseOriginal = !msg.on;
       if (msg.on) clean();

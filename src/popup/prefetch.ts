@@ -19,12 +19,13 @@ export function startBoot(): Boot {
   const target = findTarget().catch(() => null);
   const boot: Boot = {
     target,
-    page: target.then((t) =>
-      t ? (api.tabs.sendMessage(t.tabId, { type: 'get-page' }) as Promise<PageReply | undefined>).then(
+    page: target.then((t) => {
+      performance.mark('reader:asked');
+      return t ? (api.tabs.sendMessage(t.tabId, { type: 'get-page' }) as Promise<PageReply | undefined>).then(
         (r) => r ?? failure('no reply from the page'),
         failure,
-      ) : null,
-    ),
+      ) : null;
+    }),
     settings: api.storage.sync.get(null).catch(() => ({})),
   };
   (globalThis as Record<string, unknown>)[KEY] = boot;
