@@ -206,8 +206,10 @@ out('## In the browser (from the e2e run)');
 out();
 if (browserPerf.length) {
   out('Performance marks and measures taken by the end-to-end tests in the real browsers with the built');
-  out('extension (content script: `sina-reader:detect`, `sina-reader:clean`, `sina-reader:sweep`; popup:');
-  out('`reader:rendered` since navigation start). Recorded, never asserted.');
+  out('extension (content script: `sina-reader:detect`, `sina-reader:clean`, `sina-reader:sweep`, the badge');
+  out('count `sina-reader:count` made when the page is idle, `sina-reader:get-page` answering the popup;');
+  out('popup: marks since navigation start, `reader:asked` when boot.js asks the tab, `reader:rendered` when');
+  out('the article is on screen). Recorded, never asserted.');
   out();
   out('| browser | measure | n | min | median | max | target |');
   out('|---|---|---:|---:|---:|---:|---|');

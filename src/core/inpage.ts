@@ -10,7 +10,7 @@ import {
 } from '../sites/sina';
 import { findBody } from './detect';
 import { NativeQuery } from './query';
-import { anyOf, firstMatch, normalizeText, safeQueryAll } from './dom';
+import { anyOf, firstMatch, normalizeText, safeQuery, safeQueryAll } from './dom';
 import type { Detection } from './types';
 
 export const HIDDEN_ATTR = 'data-sina-reader-hidden';
@@ -75,8 +75,7 @@ export interface CleanPageOptions {
 type Mark = readonly [attr: string, value: string];
 type Marks = Map<Element, Mark>;
 const PATH: Mark = [PATH_ATTR, ''];
-/** Besides the headline and the body, what stays visible: one query for all of them. */
-const KEEP_TOO = inPageKeep.join(',');
+
 
 export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOptions = {}): InPageCleaner {
   const template = detection.kind === 'article' && detection.site === 'sina' ? templates.find((t) => t.id === detection.template) : undefined;
@@ -99,7 +98,8 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
     if (!body) return 0;
     // 1. Around the article: mark the path from <body> to the kept elements; the stylesheet hides
     // every other child of the path. Only what <body> shows is hidden.
-    marked = markPath(doc, body, [firstMatch(doc, template.title), ...safeQueryAll(doc, KEEP_TOO)], marked);
+    // One query per selector: an id or a single class is answered without the selector machinery.
+    marked = markPath(doc, body, [firstMatch(doc, template.title), ...inPageKeep.map((sel) => safeQuery(doc, sel))], marked);
     // 2. Inside the body the noise selectors hide promos, ads and iframes; the script marks
     // promo links, editor and promo lines, and marked comment ranges.
     let n = 0;
@@ -190,24 +190,37 @@ function hideCommentRanges(body: Element, hide: (el: Element) => number): number
 /** Text lines that are not the article: editor and promo lines, 原标题, related links, bylines. */
 function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) => number): number {
   let n = 0;
-  // Lines inside hidden noise are not the article's (the first line, the last line). One query
-  // for the noise (a few elements) instead of a selector match up the tree per line.
-  const noise = safeQueryAll(body, `${IN_BODY_NOISE},[${HIDDEN_ATTR}]`);
-  const lines = safeQueryAll(body, 'p').filter((p) => !noise.some((n) => n.contains(p)));
-  const texts = lines.map((p) => normalizeText(p.textContent));
-  const first = texts.findIndex(Boolean);
-  if (first >= 0 && originalTitlePattern.test(texts[first])) n += hide(lines[first]);
-  const last = texts.length - 1;
-  if (last >= 0 && trailingBylines.some((r) => r.template === templateId && r.pattern.test(texts[last]))) n += hide(lines[last]);
-  lines.forEach((p, i) => {
-    if (NOISE_LINE.test(texts[i])) n += hide(p);
-    else if (relatedHeading.test(texts[i])) {
+  const all = safeQueryAll(body, 'p');
+  const texts = all.map((p) => normalizeText(p.textContent));
+  // Lines inside hidden noise are not the article's: asked only of the few lines whose place or
+  // text matters (a selector match up the tree per line costs more than the rest of the pass).
+  const inNoise = (i: number) => insideNoise(all[i], body);
+  let first = texts.findIndex(Boolean);
+  while (first >= 0 && inNoise(first)) first = texts.findIndex((t, i) => i > first && !!t);
+  if (first >= 0 && originalTitlePattern.test(texts[first])) n += hide(all[first]);
+  let last = all.length - 1;
+  while (last >= 0 && inNoise(last)) last--;
+  if (last >= 0 && trailingBylines.some((r) => r.template === templateId && r.pattern.test(texts[last]))) n += hide(all[last]);
+  texts.forEach((text, i) => {
+    // A noise line inside hidden noise is hidden twice: no harm, and no question asked.
+    if (NOISE_LINE.test(text)) n += hide(all[i]);
+    else if (relatedHeading.test(text) && !inNoise(i)) {
       const links = [];
-      for (let j = i + 1; j < lines.length && isLinkLine(lines[j]); j++) links.push(lines[j]);
-      if (links.length) for (const el of [p, ...links]) n += hide(el);
+      for (let j = i + 1; j < all.length; j++) {
+        if (inNoise(j)) continue;
+        if (!isLinkLine(all[j])) break;
+        links.push(all[j]);
+      }
+      if (links.length) for (const el of [all[i], ...links]) n += hide(el);
     }
   });
   return n;
+}
+
+/** Inside the body's noise: hidden by a noise selector or by an earlier mark. */
+function insideNoise(p: Element, body: Element): boolean {
+  const noise = p.closest(`${IN_BODY_NOISE},[${HIDDEN_ATTR}]`);
+  return !!noise && noise !== body && body.contains(noise);
 }
 
 function isLinkLine(p: Element): boolean {

@@ -87,9 +87,12 @@ function describeFixture(h: Harness, f: Fixture): void {
       popup = await h.session.openPopup(page);
       const state = await settledState(popup);
       reading = await readPopup(popup);
-      for (const mark of ['start', 'settings', 'page', 'parsed', 'extracted', 'rendered']) {
+      for (const mark of ['asked', 'start', 'settings', 'page', 'parsed', 'extracted', 'rendered']) {
         recordPerf(h.browser, f.slug, `popup-${mark}-ms`, await markTimes(popup, `reader:${mark}`));
       }
+      // The page's side of the popup's question, and the badge count the content script made when idle.
+      recordPerf(h.browser, f.slug, 'content-get-page-ms', (await measures(page, 'sina-reader:get-page')).slice(0, 1));
+      recordPerf(h.browser, f.slug, 'content-count-ms', (await measures(page, 'sina-reader:count')).slice(0, 1));
       await screenshot(popup, h.browser, `${f.slug}-popup`);
       expect(state, `popup state (message: "${reading.message}")`).toBe('article');
       expect(reading.title).toBe(normalize(f.truth.title));
