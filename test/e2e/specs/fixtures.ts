@@ -11,6 +11,7 @@ import { cleanState, closeQuietly, pollUntil, visibleText, waitForCleanState } f
 import { markTimes, measures, recordPerf } from '../support/perf';
 import { readPopup, settledState, type PopupReading } from '../support/popup';
 import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from '../support/text';
+import { HIDE_SELECTOR } from '../../../src/core/inpage';
 
 /** What the popup shows for a field, compared with truth (null = shown nowhere). */
 function expectField(reading: PopupReading, field: 'source' | 'author' | 'editor', want: string | null): void {
@@ -115,6 +116,25 @@ function describeFixture(h: Harness, f: Fixture): void {
       expect(reading.fields.url.value?.replace(/^https?:/, ''), 'link to the original').toBe(page.url().replace(/^https?:/, ''));
     });
 
+
+    it('toolbar badge counts what the cleaned page hides', async () => {
+      expect(popup, 'popup opened by the test before').toBeDefined();
+      // Counted by the content script when the page is idle, so polled.
+      const want = await page.evaluate((sel) => document.querySelectorAll(sel).length, HIDE_SELECTOR);
+      expect(want, 'elements hidden by the stylesheet').toBeGreaterThan(0);
+      const badge = () =>
+        popup!.evaluate(() => {
+          type Action = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+          const g = globalThis as unknown as { browser?: Action; chrome: Action };
+          return (g.browser ?? g.chrome).action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tabId')) });
+        });
+      let text = await badge();
+      for (let i = 0; i < 50 && text !== String(want); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await badge();
+      }
+      expect(text).toBe(String(want));
+    });
     it('popup body holds every truth paragraph', async () => {
       expect(reading, 'popup was read').toBeDefined();
       const missing = missingParagraphs(f.truth.paragraphs, reading!.contentText);
