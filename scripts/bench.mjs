@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { CLI_NODE_FLAGS } from './node-flags.mjs';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
@@ -20,24 +22,27 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 15;
 const WARMUP = 3;
 const quick = args.includes('--quick');
 
-// The core is TypeScript: bundle it once for Node.
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sina-bench-'));
-await esbuild.build({
-  stdin: {
-    contents: `export { extractArticle } from './src/core/pipeline';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: path.join(outDir, 'core.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  define: { __E2E__: 'false', __VERSION__: '"bench"' },
-  logLevel: 'warning',
-});
-// Resolve packages from the project, not from the temporary folder.
-fs.symlinkSync(path.join(root, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
+// The core is TypeScript: bundle it once for Node (a growth child reuses the parent's bundle).
+const child = args.includes('--growth-child');
+const outDir = child ? process.env.BENCH_CORE_DIR : fs.mkdtempSync(path.join(os.tmpdir(), 'sina-bench-'));
+if (!child) {
+  await esbuild.build({
+    stdin: {
+      contents: `export { extractArticle } from './src/core/pipeline';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: path.join(outDir, 'core.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    define: { __E2E__: 'false', __VERSION__: '"bench"' },
+    logLevel: 'warning',
+  });
+  // Resolve packages from the project, not from the temporary folder.
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
+}
 const core = await import(pathToFileURL(path.join(outDir, 'core.mjs')).href);
 
 // One window for DOMPurify, as the command line keeps one for a whole batch.
@@ -67,6 +72,11 @@ async function measure(prepare, fn, runs = RUNS) {
     if (i >= WARMUP) times.push(dt);
   }
   return stats(times);
+}
+
+if (child) {
+  process.stdout.write(JSON.stringify(await measureGrowth()));
+  process.exit(0);
 }
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced' });
@@ -100,7 +110,9 @@ for (const p of quick ? pages.slice(0, 3) : pages) {
   rows.push({ slug: p.slug, kb: Math.round(p.html.length / 1024), parseT, ours, readability, readTurndown });
 }
 
-// Growth: a Sina-shaped page with N paragraphs (3 MB at 20,000).
+// Growth: a Sina-shaped page with N paragraphs (3 MB at 20,000). Measured in a fresh node per heap
+// setting (the heap the fixture runs left behind is not measured): node's defaults, and the flags
+// the command line runs with (scripts/node-flags.mjs).
 function bigPage(n) {
   const para = (i) => `<p>　　第${i}段：新浪财经讯 市场监管总局表示将出台相关措施，鼓励参与区域和国际标准化活动，助推RCEP生效落地，这是第${i}段正文。</p>`;
   const body = Array.from({ length: n }, (_, i) => para(i + 1)).join('\n');
@@ -108,20 +120,36 @@ function bigPage(n) {
 <h1 class="main-title">两万段的大文章</h1><div class="date-source"><span class="date">2021年09月02日 19:30</span><a class="source">新浪财经</a></div>
 <div class="article" id="artibody">${body}<p class="article-editor">责任编辑：王珊珊</p></div></body></html>`;
 }
-const growth = [];
-const bigUrl = 'https://finance.sina.com.cn/china/gncj/2021-09-02/doc-ibigpage0000001.shtml';
-for (const n of quick ? [1000, 5000] : [1000, 5000, 10000, 20000]) {
-  const html = bigPage(n);
-  const fresh = () => parse(html, bigUrl);
-  const runs = n >= 10000 ? 5 : 9;
-  const parseT = await measure(() => null, () => fresh().window.close(), runs);
-  const ours = await measure(fresh, (dom) => {
-    const r = core.extractArticle(dom.window.document, bigUrl, { window: purifyWindow });
-    if (!r.ok) throw new Error(`big page ${n}: ${r.error}`);
-    core.toMarkdown(r.article, { preset: 'hexo' });
-  }, runs);
-  growth.push({ n, mb: (Buffer.byteLength(html) / 1048576).toFixed(2), parseT, ours });
+async function measureGrowth() {
+  const growth = [];
+  const bigUrl = 'https://finance.sina.com.cn/china/gncj/2021-09-02/doc-ibigpage0000001.shtml';
+  for (const n of quick ? [1000, 5000] : [1000, 5000, 10000, 20000]) {
+    const html = bigPage(n);
+    const fresh = () => parse(html, bigUrl);
+    const runs = n >= 10000 ? 5 : 9;
+    const parseT = await measure(() => null, () => fresh().window.close(), runs);
+    const ours = await measure(fresh, (dom) => {
+      const r = core.extractArticle(dom.window.document, bigUrl, { window: purifyWindow });
+      if (!r.ok) throw new Error(`big page ${n}: ${r.error}`);
+      core.toMarkdown(r.article, { preset: 'hexo' });
+    }, runs);
+    growth.push({ n, mb: (Buffer.byteLength(html) / 1048576).toFixed(2), parseT, ours });
+  }
+  return growth;
 }
+function growthIn(flags) {
+  const run = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--growth-child', ...(quick ? ['--quick'] : [])], {
+    env: { ...process.env, BENCH_CORE_DIR: outDir },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`growth child (${flags.join(' ') || 'defaults'}) failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+const growthRuns = [
+  { label: 'node defaults', flags: [] },
+  { label: `as the command line runs (${CLI_NODE_FLAGS.join(' ')})`, flags: CLI_NODE_FLAGS },
+].map((g) => ({ ...g, growth: growthIn(g.flags) }));
 
 // Bundles (the build checks the budgets and writes dist/sizes.json; here they are reported).
 const sizesFile = path.join(root, 'dist', 'sizes.json');
@@ -172,20 +200,25 @@ out(`Median over pages: ours/Readability **${summary.oursVsReadability.toFixed(2
 out();
 out('## Growth (generated Sina page, N paragraphs)');
 out();
-out('| N | MB | parse | ours | µs per paragraph (ours) |');
-out('|---:|---:|---|---|---:|');
-for (const g of growth) {
-  out(`| ${g.n} | ${g.mb} | ${trio(g.parseT)} | ${trio(g.ours)} | ${((g.ours.median * 1000) / g.n).toFixed(1)} |`);
+out('Each heap setting in a fresh node. Garbage collection of jsdom\'s large heaps lands at random');
+out('points of a run: the minimum is the steadiest estimate, the median the typical one; ours/parse');
+out('beside them (jsdom\'s own parse is the reference for what linear means on this machine).');
+for (const { label, growth } of growthRuns) {
+  out();
+  out(`### ${label}`);
+  out();
+  out('| N | MB | parse | ours | µs per paragraph (ours) |');
+  out('|---:|---:|---|---|---:|');
+  for (const g of growth) {
+    out(`| ${g.n} | ${g.mb} | ${trio(g.parseT)} | ${trio(g.ours)} | ${((g.ours.median * 1000) / g.n).toFixed(1)} |`);
+  }
+  const first = growth[0];
+  const last = growth[growth.length - 1];
+  const grow = (k) => ((last.ours[k] / last.n) / (first.ours[k] / first.n)).toFixed(2);
+  const vsParse = (g) => (g.ours.median / g.parseT.median).toFixed(2);
+  out();
+  out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
 }
-// Garbage collection of jsdom's large heaps lands at random points of a run: the minimum is the
-// steadiest estimate, the median the typical one; both are printed, and ours/parse beside them
-// (jsdom's own parse is the reference for what linear means on this machine).
-const first = growth[0];
-const last = growth[growth.length - 1];
-const grow = (k) => ((last.ours[k] / last.n) / (first.ours[k] / first.n)).toFixed(2);
-const vsParse = (g) => (g.ours.median / g.parseT.median).toFixed(2);
-out();
-out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
 out();
 out('## Bundles (minified)');
 out();

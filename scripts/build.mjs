@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromeManifest, firefoxManifest } from './manifests.mjs';
+import { CLI_NODE_FLAGS } from './node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -152,7 +153,8 @@ async function buildCli(version) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
+    // env -S: the flags after node reach it (Linux, macOS; npm's Windows shims read them too).
+    banner: { js: `#!/usr/bin/env -S node ${CLI_NODE_FLAGS.join(' ')}` },
     define: { __E2E__: 'false', __VERSION__: JSON.stringify(version) },
     logLevel: 'warning',
   });

@@ -1,11 +1,14 @@
-/** Runs the built command line (dist/cli/sina-reader.mjs), building it first from the sources. */
+/**
+ * Runs the command line built from today's sources into test-output/cli (not dist/cli: `npm run
+ * build` owns that file, and a test must not leave its own build there).
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-export const CLI = path.resolve('dist/cli/sina-reader.mjs');
+export const CLI = path.resolve('test-output/cli/sina-reader.mjs');
 
 /** The same build as `npm run build` does for the command line, so the test sees today's sources. */
 export async function buildCli(): Promise<void> {
