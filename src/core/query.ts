@@ -38,10 +38,15 @@ export class DocQuery implements Query {
       const tag = el.localName;
       this.order.set(el, this.order.size);
       push(this.tags, tag, el);
-      const id = el.getAttribute('id');
+      // The reflected properties: jsdom's getAttribute lowercases the name on every call.
+      const id = el.id;
       if (id) push(this.ids, id, el);
-      const cls = el.getAttribute('class');
-      if (cls) for (const c of new Set(cls.split(/\s+/))) if (c) push(this.classes, c, el);
+      const className = (el as { className: unknown }).className; // SVG's is an object
+      const cls = typeof className === 'string' ? className : el.getAttribute('class');
+      if (cls) {
+        if (!/\s/.test(cls)) push(this.classes, cls, el);
+        else for (const c of new Set(cls.split(/\s+/))) if (c) push(this.classes, c, el);
+      }
       if (tag === 'meta') addMeta(this.metas, el);
     }
   }
