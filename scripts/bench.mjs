@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { CLI_NODE_FLAGS } from './node-flags.mjs';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -59,7 +60,12 @@ function stats(xs) {
 // jsdom frees a closed window only once the event loop turns: yield between runs.
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function measure(prepare, fn, runs = RUNS) {
+// Garbage collections (start, duration), for the growth measure: V8 reports them after the fact.
+const collections = [];
+if (child) new PerformanceObserver((list) => collections.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ entryTypes: ['gc'] });
+
+/** Stats of the timed runs; `windows` receives each timed run's [start, end]. */
+async function measure(prepare, fn, runs = RUNS, windows = []) {
   const times = [];
   for (let i = 0; i < WARMUP + runs; i++) {
     await turn();
@@ -69,9 +75,18 @@ async function measure(prepare, fn, runs = RUNS) {
     const dt = now() - t0;
     // jsdom windows hold their whole page until closed.
     input?.window?.close();
-    if (i >= WARMUP) times.push(dt);
+    if (i >= WARMUP) {
+      times.push(dt);
+      windows.push([t0, t0 + dt]);
+    }
   }
   return stats(times);
+}
+
+/** Per run, the time spent outside garbage collection (what our code itself costs). */
+async function withoutGc(windows) {
+  await turn(); // the observer's last entries
+  return stats(windows.map(([a, b]) => b - a - collections.filter(([s]) => s >= a && s < b).reduce((t, [, d]) => t + d, 0)));
 }
 
 if (child) {
@@ -128,12 +143,13 @@ async function measureGrowth() {
     const fresh = () => parse(html, bigUrl);
     const runs = n >= 10000 ? 5 : 9;
     const parseT = await measure(() => null, () => fresh().window.close(), runs);
+    const windows = [];
     const ours = await measure(fresh, (dom) => {
       const r = core.extractArticle(dom.window.document, bigUrl, { window: purifyWindow });
       if (!r.ok) throw new Error(`big page ${n}: ${r.error}`);
       core.toMarkdown(r.article, { preset: 'hexo' });
-    }, runs);
-    growth.push({ n, mb: (Buffer.byteLength(html) / 1048576).toFixed(2), parseT, ours });
+    }, runs, windows);
+    growth.push({ n, mb: (Buffer.byteLength(html) / 1048576).toFixed(2), parseT, ours, oursNoGc: await withoutGc(windows) });
   }
   return growth;
 }
@@ -202,22 +218,25 @@ out('## Growth (generated Sina page, N paragraphs)');
 out();
 out('Each heap setting in a fresh node. Garbage collection of jsdom\'s large heaps lands at random');
 out('points of a run: the minimum is the steadiest estimate, the median the typical one; ours/parse');
-out('beside them (jsdom\'s own parse is the reference for what linear means on this machine).');
+out('beside them (jsdom\'s own parse is the reference for what linear means on this machine). "Outside');
+out('GC" takes from each run the collections V8 reported inside it (perf_hooks \'gc\' entries): what');
+out('our own code costs per paragraph.');
 for (const { label, growth } of growthRuns) {
   out();
   out(`### ${label}`);
   out();
-  out('| N | MB | parse | ours | µs per paragraph (ours) |');
-  out('|---:|---:|---|---|---:|');
+  out('| N | MB | parse | ours | µs per paragraph (ours) | ours outside GC | µs per paragraph outside GC |');
+  out('|---:|---:|---|---|---:|---|---:|');
   for (const g of growth) {
-    out(`| ${g.n} | ${g.mb} | ${trio(g.parseT)} | ${trio(g.ours)} | ${((g.ours.median * 1000) / g.n).toFixed(1)} |`);
+    const per = (x) => ((x * 1000) / g.n).toFixed(1);
+    out(`| ${g.n} | ${g.mb} | ${trio(g.parseT)} | ${trio(g.ours)} | ${per(g.ours.median)} | ${trio(g.oursNoGc)} | ${per(g.oursNoGc.median)} |`);
   }
   const first = growth[0];
   const last = growth[growth.length - 1];
-  const grow = (k) => ((last.ours[k] / last.n) / (first.ours[k] / first.n)).toFixed(2);
+  const grow = (k, what = 'ours') => ((last[what][k] / last.n) / (first[what][k] / first.n)).toFixed(2);
   const vsParse = (g) => (g.ours.median / g.parseT.median).toFixed(2);
   out();
-  out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
+  out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); outside garbage collection ×${grow('median', 'oursNoGc')} on medians, ×${grow('min', 'oursNoGc')} on minimums; ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
 }
 out();
 out('## Bundles (minified)');
