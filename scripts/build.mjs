@@ -62,9 +62,15 @@ async function esbuild(entries, e2e, version, module) {
 
 /**
  * content.css, the content script's stylesheet: the core's hiding rule (src/core/inpage.ts
- * HIDE_RULE, built from the noise selectors of src/sites/sina.ts), written from it.
+ * HIDE_RULE, built from the noise selectors of src/sites/sina.ts), written from it once for both
+ * builds (release and e2e).
  */
-async function contentCss() {
+let contentCssOnce;
+function contentCss() {
+  contentCssOnce ??= writeContentCss();
+  return contentCssOnce;
+}
+async function writeContentCss() {
   const out = await build({
     absWorkingDir: root,
     stdin: { contents: "export { HIDE_RULE } from './src/core/inpage';", resolveDir: root, loader: 'ts' },

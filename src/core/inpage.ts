@@ -23,7 +23,8 @@ const STYLE_ID = 'sina-reader-style';
 
 // Furniture that hiding cannot change; everything else in the noise list may be hidden.
 const BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s));
-const IN_BODY_NOISE = BODY_NOISE.join(',');
+/** Hidden inside the article body: by a noise selector or by the script's mark. */
+const HIDDEN_IN_BODY = `${BODY_NOISE.join(',')},[${HIDDEN_ATTR}]`;
 const LINK_NOISE = noiseLinkTargets.join(',');
 const BLOCKS = 'p,li,div,center,section';
 const NOISE_LINE = anyOf(noiseTextPatterns);
@@ -75,7 +76,6 @@ export interface CleanPageOptions {
 type Mark = readonly [attr: string, value: string];
 type Marks = Map<Element, Mark>;
 const PATH: Mark = [PATH_ATTR, ''];
-
 
 export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOptions = {}): InPageCleaner {
   const template = detection.kind === 'article' && detection.site === 'sina' ? templates.find((t) => t.id === detection.template) : undefined;
@@ -154,7 +154,7 @@ function markPath(doc: Document, body: Element, keep: Array<Element | null>, bef
  */
 function countHidden(doc: Document): number {
   let n = safeQueryAll(doc, SURROUNDINGS).length;
-  for (const body of safeQueryAll(doc, `[${KEEP_ATTR}="body"]`)) n += safeQueryAll(body, `${IN_BODY_NOISE},[${HIDDEN_ATTR}]`).length;
+  for (const body of safeQueryAll(doc, `[${KEEP_ATTR}="body"]`)) n += safeQueryAll(body, HIDDEN_IN_BODY).length;
   return n;
 }
 
@@ -195,8 +195,8 @@ function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) =
   // Lines inside hidden noise are not the article's: asked only of the few lines whose place or
   // text matters (a selector match up the tree per line costs more than the rest of the pass).
   const inNoise = (i: number) => insideNoise(all[i], body);
-  let first = texts.findIndex(Boolean);
-  while (first >= 0 && inNoise(first)) first = texts.findIndex((t, i) => i > first && !!t);
+  let first = -1;
+  for (let i = 0; i < all.length && first < 0; i++) if (texts[i] && !inNoise(i)) first = i;
   if (first >= 0 && originalTitlePattern.test(texts[first])) n += hide(all[first]);
   let last = all.length - 1;
   while (last >= 0 && inNoise(last)) last--;
@@ -219,7 +219,7 @@ function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) =
 
 /** Inside the body's noise: hidden by a noise selector or by an earlier mark. */
 function insideNoise(p: Element, body: Element): boolean {
-  const noise = p.closest(`${IN_BODY_NOISE},[${HIDDEN_ATTR}]`);
+  const noise = p.closest(HIDDEN_IN_BODY);
   return !!noise && noise !== body && body.contains(noise);
 }
 
