@@ -1,6 +1,6 @@
 /** In-page cleaning on every fixture: no article word hidden, every noise string hidden, undoable. */
 import { describe, expect, it } from 'vitest';
-import { detect, detectBody } from '../src/core/detect';
+import { detect, detectBody, hasText, isSinaUrl } from '../src/core/detect';
 import { anyOf } from '../src/core/dom';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,7 +55,9 @@ describe.each(fixtures())('in-page: $slug', { timeout: 30_000 }, ({ html, truth 
     const hidden = (doc: Document) => hiddenNow(doc).map((el) => el.outerHTML.slice(0, 80));
     const { doc } = setup();
     const other = parse(html, truth.url).window.document;
-    const found = detectBody(other, truth.url);
+    // As the content script asks: with the page's parsed address (its `location`), not a string.
+    const found = detectBody(other, new URL(truth.url));
+    expect(found.detection).toEqual(detect(doc, truth.url));
     expect(found.body, 'detectBody returns the body').not.toBeNull();
     cleanPage(other, found.detection, { body: found.body });
     expect(hidden(other)).toEqual(hidden(doc));
@@ -157,5 +159,26 @@ describe('in-page cleaning at the edges', () => {
     expect(hidden.map((el) => el.className || el.textContent).sort()).toEqual(['late-ad', 'nav', 'side', '责任编辑：张三']);
     expect(doc.querySelectorAll('[data-sina-reader-path]').length).toBe(2); // <body> and the section
     expect(cleaner.removed).toBe(4);
+  });
+});
+
+describe('detect helpers', () => {
+  it('hasText counts characters as normalizeText leaves them', () => {
+    expect(hasText(null, 1)).toBe(false);
+    expect(hasText('', 0)).toBe(true);
+    expect(hasText(' \u3000\n\u00a0 ', 1)).toBe(false);
+    expect(hasText('  abc  ', 3)).toBe(true);
+    expect(hasText('  abc  ', 4)).toBe(false);
+    // Collapsed spaces between words count, as in normalizeText: "a b c" is 5 characters.
+    expect(hasText('a \n\n b \u3000 c', 5)).toBe(true);
+    expect(hasText('a \n\n b \u3000 c', 6)).toBe(false);
+    expect(hasText(`${' '.repeat(1000)}${'字'.repeat(20)}`, 20)).toBe(true);
+  });
+
+  it('isSinaUrl takes a string or a parsed address', () => {
+    expect(isSinaUrl('https://finance.sina.com.cn/a.shtml')).toBe(true);
+    expect(isSinaUrl(new URL('https://finance.sina.cn/a.d.html'))).toBe(true);
+    expect(isSinaUrl({ href: 'https://sina.com.cn.evil.example/', hostname: 'sina.com.cn.evil.example' })).toBe(false);
+    expect(isSinaUrl('not a url')).toBe(false);
   });
 });

@@ -114,7 +114,7 @@ async function applySettings(): Promise<void> {
 
 function start(): void {
   const t0 = performance.now();
-  const found = guard('detect', () => detectBody(document, location.href, new NativeQuery(document)));
+  const found = guard('detect', () => detectBody(document, location, new NativeQuery(document)));
   detection = found?.detection;
   detectedBody = found?.body ?? null;
   performance.measure('sina-reader:detect', { start: t0 });

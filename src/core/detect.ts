@@ -7,7 +7,14 @@ import type { Detection } from './types';
 /** Below this many characters of body text a page is not an article. */
 const MIN_BODY_CHARS = 20;
 
-export function isSinaUrl(url: string): boolean {
+/**
+ * A page's address: a string, or what already knows its parts (a URL, or the live page's
+ * `location`, which spares the content script parsing its own address).
+ */
+export type PageUrl = string | { readonly href: string; readonly hostname: string };
+
+export function isSinaUrl(url: PageUrl): boolean {
+  if (typeof url !== 'string') return sinaHosts.test(url.hostname);
   try {
     return sinaHosts.test(new URL(url).hostname);
   } catch {
@@ -29,17 +36,17 @@ export function matchTemplate(q: Query): TemplateRule | null {
   return templates.find((t) => t.marker.every(has) && hasBody(t)) ?? templates.find((t) => t.marker.some(has) && hasBody(t)) ?? null;
 }
 
-export function detect(doc: Document, url: string, q: Query = new NativeQuery(doc)): Detection {
+export function detect(doc: Document, url: PageUrl, q: Query = new NativeQuery(doc)): Detection {
   return detectBody(doc, url, q).detection;
 }
 
 /** detect, and the article body it found (the content script cleans around it without a second search). */
-export function detectBody(doc: Document, url: string, q: Query = new NativeQuery(doc)): { detection: Detection; body: Element | null } {
+export function detectBody(doc: Document, url: PageUrl, q: Query = new NativeQuery(doc)): { detection: Detection; body: Element | null } {
   const sina = isSinaPage(url, q);
   const template = sina ? matchTemplate(q) : null;
   if (template) {
     const body = findBody(q, template);
-    if (normalizeText(body?.textContent).length < MIN_BODY_CHARS && !body?.querySelector('img')) {
+    if (!hasText(body?.textContent, MIN_BODY_CHARS) && !body?.querySelector('img')) {
       return { detection: { kind: 'not-article', site: 'sina', reason: 'empty' }, body: null };
     }
     return { detection: { kind: 'article', site: 'sina', template: template.id }, body };
@@ -47,23 +54,23 @@ export function detectBody(doc: Document, url: string, q: Query = new NativeQuer
   return { detection: detectOther(doc, url, q, sina), body: null };
 }
 
-function detectOther(doc: Document, url: string, q: Query, sina: boolean): Detection {
+function detectOther(doc: Document, url: PageUrl, q: Query, sina: boolean): Detection {
   if (sina) {
     // A Sina page we cannot map (saved or live): only an article URL is worth the generic reader.
-    const urls = [url, q.meta('og:url'), q.one('link[rel="canonical"]')?.getAttribute('href')];
+    const urls = [typeof url === 'string' ? url : url.href, q.meta('og:url'), q.one('link[rel="canonical"]')?.getAttribute('href')];
     const articleUrl = urls.some((u) => !!u && articleUrlPatterns.some((re) => re.test(u)));
     const ogArticle = /^(news|article)$/i.test(q.meta('og:type') ?? '');
     if (articleUrl || ogArticle) return { kind: 'article', site: 'generic' };
     return { kind: 'not-article', site: 'sina', reason: 'index-page' };
   }
-  if (!doc.body || normalizeText(doc.body.textContent).length < MIN_BODY_CHARS) {
+  if (!doc.body || !hasText(doc.body.textContent, MIN_BODY_CHARS)) {
     return { kind: 'not-article', site: 'generic', reason: 'no-body' };
   }
   return { kind: 'article', site: 'generic' };
 }
 
 /** A Sina page by its URL, or (saved pages lose their URL) by what its meta tags name. */
-export function isSinaPage(url: string, q: Query): boolean {
+export function isSinaPage(url: PageUrl, q: Query): boolean {
   return isSinaUrl(url) || looksLikeSinaPage(q);
 }
 
@@ -76,12 +83,30 @@ function looksLikeSinaPage(q: Query): boolean {
 export function findBody(q: Query, template: TemplateRule): Element | null {
   const outer = q.first(template.body);
   if (!outer) return null;
-  const full = normalizeText(outer.textContent).length;
+  let full = -1; // the outer text's length, measured only when an inner candidate asks
   let body: Element = outer;
   for (const sel of template.body) {
     if (!q.mayMatch(sel)) continue;
-    const inner: Element | undefined = Array.from(body.querySelectorAll(sel)).find((el) => normalizeText(el.textContent).length >= full * 0.5);
-    if (inner) body = inner;
+    for (const el of Array.from(body.querySelectorAll(sel))) {
+      if (full < 0) full = normalizeText(outer.textContent).length;
+      if (normalizeText(el.textContent).length >= full * 0.5) {
+        body = el;
+        break;
+      }
+    }
   }
   return body;
 }
+
+/**
+ * Whether `text` holds at least `min` characters once whitespace is collapsed (normalizeText):
+ * stops at the min-th non-space character, so a long body costs a few steps, not a pass.
+ */
+export function hasText(text: string | null | undefined, min: number): boolean {
+  if (!text) return min <= 0;
+  if (text.length < min) return false;
+  let n = 0;
+  for (let i = 0; i < text.length && n < min; i++) if (!WHITESPACE.test(text[i])) n++;
+  return n >= min || normalizeText(text).length >= min;
+}
+const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]/;
