@@ -131,19 +131,26 @@ function markPath(doc: Document, body: Element, keep: Array<Element | null>, bef
   const shown = doc.body;
   const now: Marks = new Map();
   if (!shown) return now;
+  // Plain loops, no callbacks: this runs cold on every page load, where each function costs its compilation.
   // The article body may be <body> itself (a page no wider than its article): kept, no path.
-  const kept = [body, ...keep].filter((el): el is Element => !!el && shown.contains(el) && (el !== shown || el === body));
+  const kept: Element[] = shown.contains(body) ? [body] : [];
+  for (const el of keep) if (el && el !== shown && shown.contains(el)) kept.push(el);
   for (const k of kept) now.set(k, [KEEP_ATTR, k === body ? 'body' : '']);
   for (const k of kept) {
-    for (let a = k === shown ? null : k.parentElement; a && !now.has(a); a = a.parentElement) {
-      if (kept.some((other) => other !== k && other.contains(a))) break;
+    climb: for (let a = k === shown ? null : k.parentElement; a && !now.has(a); a = a.parentElement) {
+      for (const other of kept) if (other !== k && other.contains(a)) break climb;
       now.set(a, PATH);
       if (a === shown) break;
     }
   }
-  const same = (x?: Mark, y?: Mark) => !!x && !!y && x[0] === y[0] && x[1] === y[1];
-  for (const [el, mark] of before) if (!same(now.get(el), mark)) el.removeAttribute(mark[0]);
-  for (const [el, mark] of now) if (!same(before.get(el), mark)) el.setAttribute(mark[0], mark[1]);
+  for (const [el, mark] of before) {
+    const next = now.get(el);
+    if (!next || next[0] !== mark[0] || next[1] !== mark[1]) el.removeAttribute(mark[0]);
+  }
+  for (const [el, mark] of now) {
+    const last = before.get(el);
+    if (!last || last[0] !== mark[0] || last[1] !== mark[1]) el.setAttribute(mark[0], mark[1]);
+  }
   return now;
 }
 
@@ -171,12 +178,19 @@ function hideCommentRanges(body: Element, hide: (el: Element) => number): number
   const walker = body.ownerDocument.createTreeWalker(body, 128 /* NodeFilter.SHOW_COMMENT */);
   for (let c = walker.nextNode(); c; c = walker.nextNode()) {
     const data = (c as Comment).data;
-    const range = RANGE_OPEN.test(data) ? noiseCommentRanges.find(([open]) => open.test(data)) : undefined;
-    if (!range) continue;
+    if (!RANGE_OPEN.test(data)) continue;
+    let close: RegExp | undefined;
+    for (const [open, end] of noiseCommentRanges) {
+      if (open.test(data)) {
+        close = end;
+        break;
+      }
+    }
+    if (!close) continue;
     const inside: Element[] = [];
     let closed = false;
     for (let sib = c.nextSibling; sib; sib = sib.nextSibling) {
-      if (sib.nodeType === 8 && range[1].test((sib as Comment).data)) {
+      if (sib.nodeType === 8 && close.test((sib as Comment).data)) {
         closed = true;
         break;
       }
@@ -191,29 +205,36 @@ function hideCommentRanges(body: Element, hide: (el: Element) => number): number
 function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) => number): number {
   let n = 0;
   const all = safeQueryAll(body, 'p');
-  const texts = all.map((p) => normalizeText(p.textContent));
+  const texts: string[] = [];
+  for (const p of all) texts.push(normalizeText(p.textContent));
   // Lines inside hidden noise are not the article's: asked only of the few lines whose place or
   // text matters (a selector match up the tree per line costs more than the rest of the pass).
-  const inNoise = (i: number) => insideNoise(all[i], body);
-  let first = -1;
-  for (let i = 0; i < all.length && first < 0; i++) if (texts[i] && !inNoise(i)) first = i;
-  if (first >= 0 && originalTitlePattern.test(texts[first])) n += hide(all[first]);
+  let first = 0;
+  while (first < all.length && (!texts[first] || insideNoise(all[first], body))) first++;
+  if (first < all.length && originalTitlePattern.test(texts[first])) n += hide(all[first]);
   let last = all.length - 1;
-  while (last >= 0 && inNoise(last)) last--;
-  if (last >= 0 && trailingBylines.some((r) => r.template === templateId && r.pattern.test(texts[last]))) n += hide(all[last]);
-  texts.forEach((text, i) => {
+  while (last >= 0 && insideNoise(all[last], body)) last--;
+  if (last >= 0) {
+    for (const r of trailingBylines) if (r.template === templateId && r.pattern.test(texts[last])) n += hide(all[last]);
+  }
+  for (let i = 0; i < all.length; i++) {
     // A noise line inside hidden noise is hidden twice: no harm, and no question asked.
-    if (NOISE_LINE.test(text)) n += hide(all[i]);
-    else if (relatedHeading.test(text) && !inNoise(i)) {
-      const links = [];
-      for (let j = i + 1; j < all.length; j++) {
-        if (inNoise(j)) continue;
-        if (!isLinkLine(all[j])) break;
-        links.push(all[j]);
-      }
-      if (links.length) for (const el of [all[i], ...links]) n += hide(el);
-    }
-  });
+    if (NOISE_LINE.test(texts[i])) n += hide(all[i]);
+    else if (relatedHeading.test(texts[i]) && !insideNoise(all[i], body)) n += hideRelatedList(all, i, body, hide);
+  }
+  return n;
+}
+
+/** A related-news heading at `all[i]` and the link-only lines after it: hidden together, if any. */
+function hideRelatedList(all: Element[], i: number, body: Element, hide: (el: Element) => number): number {
+  const links = [];
+  for (let j = i + 1; j < all.length; j++) {
+    if (insideNoise(all[j], body)) continue;
+    if (!isLinkLine(all[j])) break;
+    links.push(all[j]);
+  }
+  let n = 0;
+  if (links.length) for (const el of [all[i], ...links]) n += hide(el);
   return n;
 }
 
