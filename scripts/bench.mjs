@@ -261,7 +261,8 @@ if (browserPerf.length) {
   out('extension (content script: `sina-reader:detect`, `sina-reader:clean`, `sina-reader:sweep`, the badge');
   out('count `sina-reader:count` made when the page is idle, `sina-reader:get-page` answering the popup;');
   out('popup: marks since navigation start, `reader:asked` when boot.js asks the tab, `reader:rendered` when');
-  out('the article is on screen). Recorded, never asserted.');
+  out('the article is on screen; `content-warm-pass-ms`: the cleaning pass run again on the same page after');
+  out('undo, warm, beside the first pass of `content-clean-ms`). Recorded, never asserted.');
   out();
   out('| browser | measure | n | min | median | max | target |');
   out('|---|---|---:|---:|---:|---:|---|');

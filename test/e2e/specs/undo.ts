@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { showcase, type Harness } from '../support/harness';
 import { cleanState, closeQuietly, pollUntil, variantUrl, visibleText, waitForCleanState } from '../support/pages';
+import { measures, recordPerf } from '../support/perf';
 import { settledState } from '../support/popup';
 import { missingParagraphs, visibleNoise } from '../support/text';
 
@@ -44,6 +45,9 @@ export function describeUndo(h: Harness): void {
       const again = await visibleText(page);
       expect(missingParagraphs(paragraphs, again), 'paragraphs after cleaning again').toEqual([]);
       expect(visibleNoise(noise, again), 'noise hidden again').toEqual([]);
+      // Cleaning again runs the first pass's work once more on the same page, warm: next to
+      // content-clean-ms it shows how much of the first pass is the isolated world's cold start.
+      recordPerf(h.browser, 'undo', 'content-warm-pass-ms', (await measures(page, 'sina-reader:sweep')).slice(-1));
     });
   });
 }
