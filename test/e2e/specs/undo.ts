@@ -45,9 +45,23 @@ export function describeUndo(h: Harness): void {
       const again = await visibleText(page);
       expect(missingParagraphs(paragraphs, again), 'paragraphs after cleaning again').toEqual([]);
       expect(visibleNoise(noise, again), 'noise hidden again').toEqual([]);
-      // Cleaning again runs the first pass's work once more on the same page, warm: next to
-      // content-clean-ms it shows how much of the first pass is the isolated world's cold start.
-      recordPerf(h.browser, 'undo', 'content-warm-pass-ms', (await measures(page, 'sina-reader:sweep')).slice(-1));
+    });
+
+    it('runs the cleaning pass again, warm, each time it cleans again (timings recorded for the bench)', async () => {
+      // Cleaning again runs the first pass's work once more on the same page (the body searched
+      // again, the path, lines and comment ranges marked): next to content-clean-ms it shows how
+      // much of the first pass is the extension's freshly created isolated world starting cold.
+      const warm: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        for (const [state, pressed] of [['original', 'true'], ['cleaned', 'false']] as const) {
+          await popup!.click('#toggle-clean');
+          await waitForCleanState(page, state);
+          await pollUntil(popup!, (p) => document.querySelector('#toggle-clean')?.getAttribute('aria-pressed') === p, pressed, 5_000, `toggle shows ${pressed}`);
+        }
+        warm.push(...(await measures(page, 'sina-reader:sweep')).slice(-1));
+      }
+      expect(visibleNoise(fixture().truth.noise, await visibleText(page)), 'noise hidden after toggling').toEqual([]);
+      recordPerf(h.browser, 'undo', 'content-warm-pass-ms', warm);
     });
   });
 }
