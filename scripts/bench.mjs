@@ -264,6 +264,12 @@ if (browserPerf.length) {
   out('the article is on screen; `content-warm-pass-ms`: the cleaning pass run again on the same page after');
   out('undo, warm, beside the first pass of `content-clean-ms`). Recorded, never asserted.');
   out();
+  out('`content-detect+clean-ms` and the `popup-*` marks pool the fixture tests (each fixture opened once, in a');
+  out('new tab, its popup once) with the timing tests (test/e2e/specs/timings.ts: each fixture opened three');
+  out('more times in a new tab, its popup twice more, nothing else running): every sample is a page in a new');
+  out('tab, where the content script runs in a freshly created isolated world. `content-detect+clean-same-tab-ms`:');
+  out('the fixtures read one after another in one tab, as a reader follows links.');
+  out();
   out('| browser | measure | n | min | median | max | target |');
   out('|---|---|---:|---:|---:|---:|---|');
   for (const p of browserPerf) {

@@ -1,5 +1,5 @@
 // One browser's end-to-end suite: a test server, the browser with the e2e build installed, and
-// the specs of issues 3, 4 and 6 run against it (one context for the whole file, closed at the end).
+// the specs of issues 3, 4, 5 and 6 run against it (one context for the whole file, closed at the end).
 import { afterAll, beforeAll, describe } from 'vitest';
 import { launch, type BrowserName } from './support/browsers';
 import { loadFixtures, serveFixtures } from './support/fixtures';
@@ -14,6 +14,7 @@ import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
 import { describeProtocols } from './specs/protocols';
 import { describeReaderOptions } from './specs/reader-options';
+import { describeTimings } from './specs/timings';
 import { describeUndo } from './specs/undo';
 
 export function describeExtension(browser: BrowserName): void {
@@ -36,6 +37,7 @@ export function describeExtension(browser: BrowserName): void {
     });
 
     describeFixtures(h);
+    describeTimings(h);
     describeProtocols(h);
     describeLateInjection(h);
     describeUndo(h);
