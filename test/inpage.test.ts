@@ -1,7 +1,7 @@
 /** In-page cleaning on every fixture: no article word hidden, every noise string hidden, undoable. */
 import { describe, expect, it } from 'vitest';
-import { detect, detectBody, hasText, isSinaUrl } from '../src/core/detect';
-import { anyOf } from '../src/core/dom';
+import { detect, detectBody, isSinaUrl } from '../src/core/detect';
+import { anyOf, hasText } from '../src/core/dom';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HIDDEN_PARTS, HIDE_RULE, STATE_ATTR, cleanPage } from '../src/core/inpage';

@@ -1,6 +1,6 @@
 /** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
 import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
-import { normalizeText } from './dom';
+import { hasText, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
 import type { Detection } from './types';
 
@@ -97,16 +97,3 @@ export function findBody(q: Query, template: TemplateRule): Element | null {
   }
   return body;
 }
-
-/**
- * Whether `text` holds at least `min` characters once whitespace is collapsed (normalizeText):
- * stops at the min-th non-space character, so a long body costs a few steps, not a pass.
- */
-export function hasText(text: string | null | undefined, min: number): boolean {
-  if (!text) return min <= 0;
-  if (text.length < min) return false;
-  let n = 0;
-  for (let i = 0; i < text.length && n < min; i++) if (!WHITESPACE.test(text[i])) n++;
-  return n >= min || normalizeText(text).length >= min;
-}
-const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]/;

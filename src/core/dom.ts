@@ -1,8 +1,25 @@
 /** Small DOM helpers shared by the pipeline steps. No browser API beyond the DOM itself. */
 
+/** What normalizeText counts as whitespace (incl. U+3000, no-break and zero-width spaces). */
+const SPACE = '[\\s\\u3000\\u00a0\\u200b\\ufeff]';
+const SPACES = new RegExp(`${SPACE}+`, 'g');
+const ONE_SPACE = new RegExp(SPACE);
+
 /** Collapses whitespace (incl. U+3000 and no-break spaces) and trims. */
 export function normalizeText(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return (s ?? '').replace(SPACES, ' ').trim();
+}
+
+/**
+ * Whether `text` holds at least `min` characters once whitespace is collapsed (normalizeText):
+ * stops at the min-th non-space character, so a long body costs a few steps, not a pass.
+ */
+export function hasText(text: string | null | undefined, min: number): boolean {
+  if (!text) return min <= 0;
+  if (text.length < min) return false;
+  let n = 0;
+  for (let i = 0; i < text.length && n < min; i++) if (!ONE_SPACE.test(text[i])) n++;
+  return n >= min || normalizeText(text).length >= min;
 }
 
 /**

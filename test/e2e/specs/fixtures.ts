@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Fixture, Truth } from '../support/fixtures';
 import { outPath, screenshot, showcase, type Harness } from '../support/harness';
 import { cleanState, closeQuietly, pollUntil, visibleText, waitForCleanState } from '../support/pages';
-import { markTimes, measures, recordPerf } from '../support/perf';
+import { measures, NEW_TAB_PASS, recordFirstPass, recordPerf, recordPopupMarks } from '../support/perf';
 import { readPopup, settledState, type PopupReading } from '../support/popup';
 import { missingParagraphs, normalize, sameMinute, splitFrontMatter, visibleNoise } from '../support/text';
 import { HIDE_SELECTOR } from '../../../src/core/inpage';
@@ -67,11 +67,7 @@ function describeFixture(h: Harness, f: Fixture): void {
 
     it('is cleaned in place', async () => {
       expect(await cleanState(page), 'document.documentElement.dataset.sinaReader').toBe('cleaned');
-      const detectMs = await measures(page, 'sina-reader:detect');
-      const cleanMs = await measures(page, 'sina-reader:clean');
-      recordPerf(h.browser, f.slug, 'content-detect-ms', detectMs);
-      recordPerf(h.browser, f.slug, 'content-clean-ms', cleanMs);
-      if (detectMs.length && cleanMs.length) recordPerf(h.browser, f.slug, 'content-detect+clean-ms', [detectMs[0] + cleanMs[0]]);
+      await recordFirstPass(h.browser, page, f.slug, NEW_TAB_PASS);
       await screenshot(page, h.browser, `${f.slug}-page`);
     });
 
@@ -88,9 +84,7 @@ function describeFixture(h: Harness, f: Fixture): void {
       popup = await h.session.openPopup(page);
       const state = await settledState(popup);
       reading = await readPopup(popup);
-      for (const mark of ['asked', 'start', 'settings', 'page', 'parsed', 'extracted', 'rendered']) {
-        recordPerf(h.browser, f.slug, `popup-${mark}-ms`, await markTimes(popup, `reader:${mark}`));
-      }
+      await recordPopupMarks(h.browser, popup, f.slug);
       // The page's side of the popup's question, and the badge count the content script made when idle.
       recordPerf(h.browser, f.slug, 'content-get-page-ms', (await measures(page, 'sina-reader:get-page')).slice(0, 1));
       recordPerf(h.browser, f.slug, 'content-count-ms', (await measures(page, 'sina-reader:count')).slice(0, 1));

@@ -9,33 +9,19 @@ import { describe, expect, it } from 'vitest';
 import type { Fixture } from '../support/fixtures';
 import type { Harness } from '../support/harness';
 import { cleanState, closeQuietly, waitForCleanState } from '../support/pages';
-import { markTimes, measures, recordPerf } from '../support/perf';
+import { NEW_TAB_PASS, recordFirstPass, recordPopupMarks, SAME_TAB_PASS, type PassKeys } from '../support/perf';
 import { settledState } from '../support/popup';
 
 /** New tabs per fixture (the fixture tests open one more). */
 const ROUNDS = 3;
 /** Popups per fixture (the fixture tests open one more). */
 const POPUP_ROUNDS = 2;
-/** The fixture tests' key for a page's first pass in a new tab. */
-const NEW_TAB = 'content-detect+clean-ms';
-const POPUP_MARKS = ['asked', 'start', 'settings', 'page', 'parsed', 'extracted', 'rendered'];
 
-/**
- * Waits for the cleaning and records the content script's first pass: detect + clean under `key`,
- * and each part under its own name where `key` is the new-tab measure the fixture tests also take.
- */
-async function recordFirstPass(h: Harness, page: Page, f: Fixture, key: string): Promise<void> {
+/** Waits for the cleaning, checks it, and records the content script's first pass under `keys`. */
+async function cleanedPass(h: Harness, page: Page, f: Fixture, keys: PassKeys): Promise<void> {
   await waitForCleanState(page, 'cleaned');
   expect(await cleanState(page), `${f.slug} cleaned`).toBe('cleaned');
-  const [detect] = await measures(page, 'sina-reader:detect');
-  const [clean] = await measures(page, 'sina-reader:clean');
-  if (detect === undefined || clean === undefined) return;
-  const at = `${f.slug} (timings)`;
-  recordPerf(h.browser, at, key, [detect + clean]);
-  if (key === NEW_TAB) {
-    recordPerf(h.browser, at, 'content-detect-ms', [detect]);
-    recordPerf(h.browser, at, 'content-clean-ms', [clean]);
-  }
+  await recordFirstPass(h.browser, page, `${f.slug} (timings)`, keys);
 }
 
 export function describeTimings(h: Harness): void {
@@ -46,7 +32,7 @@ export function describeTimings(h: Harness): void {
           const page = await h.session.context.newPage();
           try {
             await page.goto(f.truth.url, { waitUntil: 'domcontentloaded' });
-            await recordFirstPass(h, page, f, NEW_TAB);
+            await cleanedPass(h, page, f, NEW_TAB_PASS);
           } finally {
             await closeQuietly(page);
           }
@@ -59,7 +45,7 @@ export function describeTimings(h: Harness): void {
       try {
         for (const f of h.fixtures) {
           await page.goto(f.truth.url, { waitUntil: 'domcontentloaded' });
-          await recordFirstPass(h, page, f, 'content-detect+clean-same-tab-ms');
+          await cleanedPass(h, page, f, SAME_TAB_PASS);
         }
       } finally {
         await closeQuietly(page);
@@ -76,9 +62,7 @@ export function describeTimings(h: Harness): void {
             await waitForCleanState(page, 'cleaned');
             popup = await h.session.openPopup(page);
             expect(await settledState(popup), `${f.slug} popup state`).toBe('article');
-            for (const mark of POPUP_MARKS) {
-              recordPerf(h.browser, `${f.slug} (timings)`, `popup-${mark}-ms`, await markTimes(popup, `reader:${mark}`));
-            }
+            await recordPopupMarks(h.browser, popup, `${f.slug} (timings)`);
           } finally {
             await h.session.closePopup(popup);
             await closeQuietly(page);

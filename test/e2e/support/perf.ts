@@ -34,6 +34,34 @@ export function markTimes(page: Page, name: string): Promise<number[]> {
     .catch(() => []);
 }
 
+/** Where a page's first cleaning pass is recorded: its sum, and each part where given. */
+export interface PassKeys {
+  sum: string;
+  detect?: string;
+  clean?: string;
+}
+
+/** A page opened in a new tab (the fixture tests and the timing tests). */
+export const NEW_TAB_PASS: PassKeys = { sum: 'content-detect+clean-ms', detect: 'content-detect-ms', clean: 'content-clean-ms' };
+/** A page reached by navigating a tab that already showed another article. */
+export const SAME_TAB_PASS: PassKeys = { sum: 'content-detect+clean-same-tab-ms' };
+
+/** Records the content script's first pass on `page` (detect and clean each run once per page). */
+export async function recordFirstPass(browser: BrowserName, page: Page, at: string, keys: PassKeys): Promise<void> {
+  const [detect] = await measures(page, 'sina-reader:detect');
+  const [clean] = await measures(page, 'sina-reader:clean');
+  if (keys.detect) recordPerf(browser, at, keys.detect, detect === undefined ? [] : [detect]);
+  if (keys.clean) recordPerf(browser, at, keys.clean, clean === undefined ? [] : [clean]);
+  if (detect !== undefined && clean !== undefined) recordPerf(browser, at, keys.sum, [detect + clean]);
+}
+
+/** The popup's marks, in the order it reaches them (src/popup), each recorded as popup-<mark>-ms. */
+const POPUP_MARKS = ['asked', 'start', 'settings', 'page', 'parsed', 'extracted', 'rendered'];
+
+export async function recordPopupMarks(browser: BrowserName, popup: Page, at: string): Promise<void> {
+  for (const mark of POPUP_MARKS) recordPerf(browser, at, `popup-${mark}-ms`, await markTimes(popup, `reader:${mark}`));
+}
+
 const stats = (xs: number[]) => {
   if (!xs.length) return null;
   const v = [...xs].sort((a, b) => a - b);
