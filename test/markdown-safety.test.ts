@@ -156,7 +156,8 @@ describe('hostile titles, sources and tags on a page survive to the front matter
   const cases = Object.entries(HOSTILE_STRINGS).filter(([, s]) => shown(s) !== '');
   it.each(cases)('%s', (_name, s) => {
     const html = textToHtml(s);
-    const a = article(buildArticlePage({ title: html, source: html, tags: [html, '标准化'] }));
+    // A tag that repeats the headline is dropped (issue 13): the hostile tag rides on its own page.
+    const a = { ...article(buildArticlePage({ title: html, source: html })), tags: article(buildArticlePage({ tags: [html, '标准化'] })).tags };
     expect(a.title).toBe(shown(s));
     expect(a.tags).toEqual([shown(s), '标准化']);
     for (const preset of ['hexo', 'obsidian'] as const) {

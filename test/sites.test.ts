@@ -1,7 +1,7 @@
 /** Site knowledge is data: every selector parses, and every template's main rules meet a fixture. */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { inPageKeep, noiseLinkTargets, noiseSelectors, templates } from '../src/sites/sina';
+import { inPageKeep, noiseSelectors, templates } from '../src/sites/sina';
 import { fixtures, parse } from './support/pages';
 
 const doc = new JSDOM('<!doctype html><p>x</p>').window.document;
@@ -15,7 +15,7 @@ const parses = (sel: string) => {
 };
 
 describe('src/sites/sina.ts', () => {
-  const all = [...noiseSelectors, ...noiseLinkTargets, ...inPageKeep, ...templates.flatMap((t) => [...t.marker, ...t.title, ...t.date, ...t.source, ...t.author, ...t.body, ...t.editor, ...t.keywords, ...t.breadcrumb])];
+  const all = [...noiseSelectors, ...inPageKeep, ...templates.flatMap((t) => [...t.marker, ...t.title, ...t.date, ...t.source, ...t.author, ...t.body, ...t.editor, ...t.keywords, ...t.breadcrumb])];
   it.each(all)('selector parses: %s', (sel) => expect(parses(sel)).toBe(true));
 
   const pages = fixtures().map((f) => ({ ...f, doc: parse(f.html, f.truth.url).window.document }));

@@ -6,8 +6,8 @@
  * Most callers want `extractArticle` from ./pipeline, which always has it.
  */
 import type { GenericReader } from './generic';
-import { originalTitlePattern, relatedHeading, templates, trailingBylines, noiseTextPatterns } from '../sites/sina';
-import { cleanBody } from './clean';
+import { templates } from '../sites/sina';
+import { cleanBody, type Cleaned } from './clean';
 import { detect, findBody, isSinaPage } from './detect';
 import { cloneDeep, normalizeText } from './dom';
 import { indexedQuery, type QueryFactory } from './query';
@@ -36,13 +36,11 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
 
   let blocks: Block[];
   let meta: Metadata;
-  /** Whose rules tidy the blocks: the template's, Sina's in general, or none. */
-  let rules: string = 'generic';
+  let lines: Cleaned['meta'];
   if (detection.site === 'sina') {
-    rules = detection.template;
     const template = templates.find((t) => t.id === detection.template)!;
     const body = cloneDeep(findBody(q, template)!);
-    cleanBody(body, query);
+    lines = cleanBody(body, { template: template.id, query }).meta;
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id, q);
   } else {
@@ -50,17 +48,17 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
     // A Sina page no template fits: its noise goes before Readability looks (Readability drops
     // the classes the noise rules name), and Sina's own bylines beat Readability's guesses.
     const sina = isSinaPage(url, q);
-    if (sina) rules = 'generic-sina';
-    const read = generic(doc, sina ? (clone) => void cleanBody(clone.body ?? clone.documentElement, query) : undefined);
+    const rules = { template: 'generic', query } as const;
+    const read = generic(doc, sina ? (clone) => void cleanBody(clone.body ?? clone.documentElement, rules) : undefined);
     if (!read) return { ok: false, error: 'not-article' };
-    cleanBody(read.body, query);
+    lines = sina ? cleanBody(read.body, rules).meta : {};
     blocks = extractBlocks(read.body, ctx);
     const ours = readMetadata(doc, url, 'generic', q);
     meta = sina ? { ...ours, title: ours.title || read.meta.title || '' } : { ...ours, ...read.meta };
     dropRepeatedHeadline(blocks, meta.title);
   }
 
-  const { originalTitle, author } = tidyBlocks(blocks, rules);
+  const originalTitle = lines.originalTitle ?? null;
   const text = blocksToText(blocks);
   if (!blocks.length) return { ok: false, error: 'empty' };
 
@@ -69,7 +67,8 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
   const wordCount = countWords(text);
   const article: Article = {
     ...meta,
-    author: meta.author ?? author,
+    author: meta.author ?? lines.author ?? null,
+    source: meta.source ?? lines.source ?? null,
     title: meta.title || normalizeText(originalTitle) || '',
     originalTitle,
     leadImage: meta.leadImage ?? images[0] ?? null,
@@ -108,40 +107,3 @@ function dropRepeatedHeadline(blocks: Block[], title: string): void {
   const before = blocks.slice(0, i).every((b) => normalizeText(textOf(b)).length <= 12);
   blocks.splice(before ? 0 : i, before ? i + 1 : 1);
 }
-
-/** Moves the 原标题 line into metadata, drops noise lines, reads trailing bylines. */
-function tidyBlocks(blocks: Block[], template: string): { originalTitle: string | null; author: string | null } {
-  let originalTitle: string | null = null;
-  let author: string | null = null;
-  const first = blocks.findIndex((b) => textOf(b));
-  if (first >= 0) {
-    const m = originalTitlePattern.exec(textOf(blocks[first]));
-    if (m) {
-      originalTitle = normalizeText(m[1]);
-      blocks.splice(first, 1);
-    }
-  }
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const t = textOf(blocks[i]);
-    if (t && noiseTextPatterns.some((re) => re.test(t))) blocks.splice(i, 1);
-    else if (t && relatedHeading.test(t)) {
-      let end = i + 1;
-      while (end < blocks.length && isLinkLine(blocks[end])) end++;
-      if (end > i + 1) blocks.splice(i, end - i);
-    }
-  }
-  const lastIndex = blocks.length - 1;
-  const last = lastIndex >= 0 ? textOf(blocks[lastIndex]) : '';
-  for (const rule of trailingBylines) {
-    // A Sina page no template fits may still end with any template's byline.
-    const m = rule.template === template || template === 'generic-sina' ? rule.pattern.exec(last) : null;
-    if (m) {
-      blocks.splice(lastIndex, 1);
-      if (rule.field === 'author') author = m[1];
-      break;
-    }
-  }
-  return { originalTitle, author };
-}
-
-const isLinkLine = (b: Block) => b.type === 'p' && b.runs.every((r) => r.href || !r.text.trim());

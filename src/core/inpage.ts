@@ -4,13 +4,11 @@
  * Hidden, never removed: undo() shows the original page again. Idempotent: sweep() after the site
  * injects something hides only what is new.
  */
-import {
-  inPageKeep, noiseCommentRanges, noiseLinkTargets, noiseSelectors, noiseTextPatterns, originalTitlePattern, relatedHeading, templates,
-  trailingBylines,
-} from '../sites/sina';
+import { inPageKeep, noiseSelectors, templates } from '../sites/sina';
 import { findBody } from './detect';
+import { findNoise, type Noise } from './noise';
 import { NativeQuery } from './query';
-import { anyOf, firstMatch, normalizeText, safeQuery, safeQueryAll } from './dom';
+import { firstMatch, safeQuery, safeQueryAll } from './dom';
 import type { Detection } from './types';
 
 export const HIDDEN_ATTR = 'data-sina-reader-hidden';
@@ -25,10 +23,6 @@ const STYLE_ID = 'sina-reader-style';
 const BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s));
 /** Hidden inside the article body: by a noise selector or by the script's mark. */
 const HIDDEN_IN_BODY = `${BODY_NOISE.join(',')},[${HIDDEN_ATTR}]`;
-const LINK_NOISE = noiseLinkTargets.join(',');
-const BLOCKS = 'p,li,div,center,section';
-const NOISE_LINE = anyOf(noiseTextPatterns);
-const RANGE_OPEN = anyOf(noiseCommentRanges.map(([open]) => open));
 const FURNITURE = ['script', 'style', 'link', 'meta', 'noscript', 'template', 'head', 'title', 'base'];
 
 /**
@@ -100,12 +94,10 @@ export function cleanPage(doc: Document, detection: Detection, opts: CleanPageOp
     // every other child of the path. Only what <body> shows is hidden.
     // One query per selector: an id or a single class is answered without the selector machinery.
     marked = markPath(doc, body, [firstMatch(doc, template.title), ...inPageKeep.map((sel) => safeQuery(doc, sel))], marked);
-    // 2. Inside the body the noise selectors hide promos, ads and iframes; the script marks
-    // promo links, editor and promo lines, and marked comment ranges.
+    // 2. Inside the body, the noise model's answer (the reader removes the same): the stylesheet
+    // hides what a noise selector names, the script marks the rest.
     let n = 0;
-    for (const a of safeQueryAll(body, LINK_NOISE)) n += hide(a.closest(BLOCKS) ?? a);
-    n += hideNoiseLines(body, template.id, hide);
-    n += hideCommentRanges(body, hide);
+    for (const noise of findNoise(body, { template: template.id })) if (noise.reason !== 'selector') n += hideNoise(noise, hide);
     return n;
   };
 
@@ -173,79 +165,25 @@ function ensureStyle(doc: Document): void {
   (doc.head ?? doc.documentElement).append(style);
 }
 
-function hideCommentRanges(body: Element, hide: (el: Element) => number): number {
+/**
+ * Hides one piece of noise: an element by its mark; a line between <br>s (text nodes, inline
+ * elements) wrapped in a marked <span> first, since text cannot carry a mark. Wrapping again is
+ * never needed: a wrapped line is one element the next pass finds already marked.
+ */
+function hideNoise(noise: Noise, hide: (el: Element) => number): number {
+  const shown = noise.nodes.filter((node) => node.nodeType === 1 || (node.nodeType === 3 && /\S/.test((node as Text).data)));
+  if (shown.length === 1 && shown[0].nodeType === 1) return hide(shown[0] as Element);
   let n = 0;
-  const walker = body.ownerDocument.createTreeWalker(body, 128 /* NodeFilter.SHOW_COMMENT */);
-  for (let c = walker.nextNode(); c; c = walker.nextNode()) {
-    const data = (c as Comment).data;
-    if (!RANGE_OPEN.test(data)) continue;
-    let close: RegExp | undefined;
-    for (const [open, end] of noiseCommentRanges) {
-      if (open.test(data)) {
-        close = end;
-        break;
-      }
-    }
-    if (!close) continue;
-    const inside: Element[] = [];
-    let closed = false;
-    for (let sib = c.nextSibling; sib; sib = sib.nextSibling) {
-      if (sib.nodeType === 8 && close.test((sib as Comment).data)) {
-        closed = true;
-        break;
-      }
-      if (sib.nodeType === 1) inside.push(sib as Element);
-    }
-    if (closed) for (const el of inside) n += hide(el);
-  }
+  const first = noise.nodes[0];
+  const parent = first?.parentNode;
+  if (!parent) return 0;
+  const doc = first.ownerDocument!;
+  const span = doc.createElement('span');
+  parent.insertBefore(span, first);
+  for (const node of noise.nodes) span.appendChild(node);
+  n += hide(span);
+  // The <br> that ended the line would leave an empty line behind.
+  const next = span.nextSibling;
+  if (next && next.nodeType === 1 && (next as Element).localName === 'br') n += hide(next as Element);
   return n;
-}
-
-/** Text lines that are not the article: editor and promo lines, 原标题, related links, bylines. */
-function hideNoiseLines(body: Element, templateId: string, hide: (el: Element) => number): number {
-  let n = 0;
-  const all = safeQueryAll(body, 'p');
-  const texts: string[] = [];
-  for (const p of all) texts.push(normalizeText(p.textContent));
-  // Lines inside hidden noise are not the article's: asked only of the few lines whose place or
-  // text matters (a selector match up the tree per line costs more than the rest of the pass).
-  let first = 0;
-  while (first < all.length && (!texts[first] || insideNoise(all[first], body))) first++;
-  if (first < all.length && originalTitlePattern.test(texts[first])) n += hide(all[first]);
-  let last = all.length - 1;
-  while (last >= 0 && insideNoise(all[last], body)) last--;
-  if (last >= 0) {
-    for (const r of trailingBylines) if (r.template === templateId && r.pattern.test(texts[last])) n += hide(all[last]);
-  }
-  for (let i = 0; i < all.length; i++) {
-    // A noise line inside hidden noise is hidden twice: no harm, and no question asked.
-    if (NOISE_LINE.test(texts[i])) n += hide(all[i]);
-    else if (relatedHeading.test(texts[i]) && !insideNoise(all[i], body)) n += hideRelatedList(all, i, body, hide);
-  }
-  return n;
-}
-
-/** A related-news heading at `all[i]` and the link-only lines after it: hidden together, if any. */
-function hideRelatedList(all: Element[], i: number, body: Element, hide: (el: Element) => number): number {
-  const links = [];
-  for (let j = i + 1; j < all.length; j++) {
-    if (insideNoise(all[j], body)) continue;
-    if (!isLinkLine(all[j])) break;
-    links.push(all[j]);
-  }
-  let n = 0;
-  if (links.length) for (const el of [all[i], ...links]) n += hide(el);
-  return n;
-}
-
-/** Inside the body's noise: hidden by a noise selector or by an earlier mark. */
-function insideNoise(p: Element, body: Element): boolean {
-  const noise = p.closest(HIDDEN_IN_BODY);
-  return !!noise && noise !== body && body.contains(noise);
-}
-
-function isLinkLine(p: Element): boolean {
-  const text = normalizeText(p.textContent);
-  const linked = safeQueryAll(p, 'a[href]').map((a) => normalizeText(a.textContent)).join('');
-  return !!text && linked.replace(/\s/g, '') === text.replace(/\s/g, '');
 }

@@ -1,5 +1,5 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
-import { editorCode, nonContentImages, templates, titleSuffix, type TemplateRule } from '../sites/sina';
+import { editorCode, nonContentImages, siteWords, templates, titleSuffix, type TemplateRule } from '../sites/sina';
 import { absoluteUrl, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
 import { isSinaPage } from './detect';
@@ -115,7 +115,7 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   // The editor: the template's footer, else a 责任编辑 line the page did not mark up.
   const editorText = (t ? q.firstText(t.editor) : null) ?? editorLine(q);
   const keywordLinks = t ? uniq(t.keywords.flatMap((sel) => q.all(sel).map((a) => normalizeText(a.textContent)))).filter(Boolean) : [];
-  const tags = keywordLinks.length ? keywordLinks : uniq(splitTags(q.meta('keywords', 'tags')));
+  const tags = (keywordLinks.length ? keywordLinks : uniq(splitTags(q.meta('keywords', 'tags')))).filter((tag) => isArticleTag(tag, title));
 
   // One query over all breadcrumb selectors: the channel path in document order, top down.
   const categories = t?.breadcrumb.length
@@ -144,6 +144,17 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
     docId,
     lang: langOf(doc, templateId),
   };
+}
+
+/** Squeezed for comparison: no spaces, no punctuation, no "(图)" marks. */
+const squeeze = (s: string) => s.replace(/[(（]\s*(组?图|视频)\s*[)）]/g, '').replace(/[\s\p{P}\p{S}]/gu, '');
+
+/** A tag names a topic: not the headline (some pages put it in keywords), not the site. */
+function isArticleTag(tag: string, title: string): boolean {
+  if (siteWords.test(tag)) return false;
+  const t = squeeze(tag);
+  const h = squeeze(title);
+  return !(t && h && (t === h || (h.length >= 8 && t.includes(h))));
 }
 
 /** The last short paragraph that reads "责任编辑：…" (the footer comes after the article). */

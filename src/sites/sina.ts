@@ -114,6 +114,8 @@ export const noiseSelectors: string[] = [
   // Ads
   'ins.sinaads', '[data-ad-pdps]', '[data-sudaclick^="ad_"]', '.ad', '.top-ad', '#left_hzh_ad',
   '[sax-type]', '.sinaads', '[id^="ad_"]', '.adNone', '.otherContent_01',
+  // Live quotes the page's scripts write after a stock name ("(115.395, 2.79, 2.47%)")
+  'span[id^="quote_"]',
   // Widgets: quote charts, video players, share and font tools, keyword bars
   '.ct_hqimg', '.artical-player-wrap', '.video-2017', '.page-tools', '.top-bar-wrap',
   '.article-keywords', '.keywords', '#keywords', '.guba', '#related_wb', '.blk-related',
@@ -145,22 +147,72 @@ export const noiseCommentRanges: Array<[RegExp, RegExp]> = [
 /** Links whose href holds one of these mark a promo paragraph (e.g. the 2009 "上手机新浪网" line). */
 export const noiseLinkHrefs: string[] = ['waptuiguang', '/mobile/comfinanceweb', 'zt_d/18ecoperson', 'guba.sina.com.cn'];
 
-/** The same links as selectors, for the browser to answer natively. */
-export const noiseLinkTargets: string[] = noiseLinkHrefs.map((h) => `a[href*="${h}"]`);
+/** Metadata a line of the body may carry (it then leaves the text for the header). */
+export type MetaField = 'originalTitle' | 'author' | 'source';
 
-/** Whole text blocks that are noise wherever they stand (anchored at the block start). */
-export const noiseTextPatterns: RegExp[] = [
-  /^责任编辑[:：]/, /^文章关键词[:：]?/, /^关键字\s*[:：]/, /^免责声明[:：]/,
-  /^(进入)?【新浪财经股吧】讨论$/, /^海量资讯、精准解读，尽在新浪财经APP$/,
-  /^安装新浪财经客户端第一时间接收最全面的市场资讯/, /^新浪声明[:：]/,
-  /^看明星八卦、查影讯电视节目/, /^扫描下方二维码关注/, /^点击进入专题[:：]?/,
+/** A line of text that is noise wherever it stands. Each pattern carries its own flags. */
+export interface LineRule {
+  pattern: RegExp;
+  reason: 'promo-line' | 'navigation';
+  /** Only lines this short: a longer one is article text that happens to start alike. */
+  maxLength?: number;
+}
+
+/** Lines of promo and footer text, and the navigation of old channels. */
+export const lineRules: LineRule[] = [
+  // Footers: the editor's name is read as metadata from its own element.
+  { pattern: /^责任编辑\s*[:：]/, reason: 'promo-line', maxLength: 60 },
+  { pattern: /^文章关键词\s*[:：]?/, reason: 'promo-line' },
+  { pattern: /^关键字\s*[:：]/, reason: 'promo-line' },
+  { pattern: /^(免责|新浪)声明\s*[:：]/, reason: 'promo-line' },
+  // Sina's own app and community lines ("海量资讯、精准解读，尽在新浪财经APP")
+  { pattern: /^(进入)?【新浪财经股吧】讨论$/, reason: 'promo-line' },
+  { pattern: /尽在新浪.{0,6}(APP|客户端)$|(下载|安装|打开)新浪.{0,6}(APP|客户端)/i, reason: 'promo-line', maxLength: 80 },
+  { pattern: /^看明星八卦、查影讯电视节目/, reason: 'promo-line', maxLength: 80 },
+  { pattern: /^(扫描|扫一扫|长按|识别)(下方|上方|图中)?(的)?二维码/, reason: 'promo-line', maxLength: 60 },
+  { pattern: /^点击进入专题\s*[:：]?/, reason: 'promo-line', maxLength: 80 },
+  // Mail and registration promos of old channels ("立刻注册新浪免费邮箱，激活即得3G空间")
+  { pattern: /注册.{0,10}(免费)?邮箱|免费邮箱.{0,10}注册/, reason: 'promo-line', maxLength: 60 },
+  // [上一篇] [下一篇], 前一篇：… 后一篇：…
+  { pattern: /^[[【(（]?\s*(上一篇|下一篇|前一篇|后一篇)\s*[\]】)）:：]?/, reason: 'navigation', maxLength: 80 },
 ];
+
+/** Opening lines whose content is metadata: the original headline, the column's author. */
+export const openingLines: Array<{ pattern: RegExp; field: MetaField }> = [
+  { pattern: /^原标题\s*[:：]\s*(.+)$/, field: 'originalTitle' },
+  // 意见领袖 | 李迅雷 (the 意见领袖 column's opener names the columnist)
+  { pattern: /^意见领袖\s*[|丨｜]\s*([\p{Script=Han}A-Za-z·]{2,12})\s*$/u, field: 'author' },
+];
+
+/**
+ * The promo tail of WeChat reprints (and of Sina's own apps): it starts at a line that names it,
+ * and every line after it is tail-shaped (short, a link, a picture).
+ */
+export const promoTail = {
+  markers: [
+    /^[-—=·\s]*(往期|本期|近期|更多)?(精彩|热门)?(回顾|推荐|文章|阅读)[-—=·\s]*[:：]?$/,
+    /^[-—=·\s]*(推荐|延伸|相关|精彩)阅读[-—=·\s]*[:：]?$/,
+    /(长按|扫描?|识别|扫一扫)(下方|上方|图中|图片)?(的)?(二维码|小程序码|图片)/,
+    /扫码(关注|下载|加入|订阅|阅读)/,
+    /^(微信)?(ID|id|微信号)\s*[:：]\s*[A-Za-z][\w-]{3,}\s*$/,
+    /点击.{0,6}阅读原文/,
+    /点(个|一下)?[“"]?在看/,
+    /^(欢迎)?(关注|点击关注|加关注)(我们|本号|公众号)/,
+    /^本文来自微信公众号/,
+  ] as RegExp[],
+  /** A marker line is short. */
+  markerMaxLength: 80,
+  /** Lines of the tail that are neither a marker, a link nor a picture are at most this long. */
+  lineMaxLength: 60,
+  /** The tail is near the end: at most this many lines. */
+  maxLines: 40,
+};
 
 /** A related-news list inside the body: this heading and the link-only lines after it. */
 export const relatedHeading: RegExp = /^(相关(新闻|阅读|报道|链接|专题)|延伸阅读|推荐阅读|更多阅读)\s*[:：]?$/;
 
 /** Bylines found as the last line of the body, per template. */
-export const trailingBylines: Array<{ template: TemplateId; pattern: RegExp; field: 'author' | 'source' }> = [
+export const trailingBylines: Array<{ template: TemplateId; pattern: RegExp; field: MetaField }> = [
   { template: 'table-2005', pattern: /^来源\s*[:：]\s*([\p{Script=Han}A-Za-z·]{2,8})$/u, field: 'author' },
 ];
 
@@ -176,8 +228,8 @@ export const imageSizeInUrl: RegExp = /\/w(\d{2,4})h(\d{2,4})\//;
 /** Title suffixes the site appends in <title> and og:title, with the channel before them ("_影音娱乐_新浪网", "__商贸_产业资讯_新浪网"). */
 export const titleSuffix: RegExp = /(?:_[^_]{0,12}){0,3}[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
 
-/** Lines at the top of the body that carry the original headline. */
-export const originalTitlePattern: RegExp = /^原标题\s*[:：]\s*(.+)$/;
+/** Site words that are no article's tag ("新浪财经", "sina.cn", "手机新浪网"). */
+export const siteWords: RegExp = /^(手机)?新浪(网|财经|科技|新闻|娱乐|体育|博客|看点|汽车|房产|读书|视频|图片|首页|微博)?$|^(www\.|m\.)?sina(\.com)?(\.cn)?$|^新浪财经(APP|客户端|头条)$/i;
 
 /** The editor's staff code after the name ("张恒星 SF142"). */
 export const editorCode: RegExp = /\s*[A-Za-z]{1,4}\d{2,}\s*$/;
