@@ -10,7 +10,7 @@ import { NativeQuery } from '../core/query';
 import type { Detection } from '../core/types';
 import { answerMessages, claimPage, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
 import type { CleaningState } from '../platform/messages';
-import { cleaningAllowed, normalizeSettings } from '../platform/settings';
+import { cleaningAllowed, cleaningSettings } from '../platform/settings';
 import { listenForE2E } from './e2e';
 import { observeInjections, type SweepObserver } from './observer';
 import { selectionHtml } from './selection';
@@ -105,7 +105,7 @@ function restore(): void {
 }
 
 async function applySettings(): Promise<void> {
-  const settings = normalizeSettings(await readSyncStorage());
+  const settings = cleaningSettings(await readSyncStorage());
   if (!cleaningAllowed(settings, location.hostname)) {
     if (state === 'cleaned') restore();
     else if (!cleaner && isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'off';

@@ -53,6 +53,8 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
     if (!read) return { ok: false, error: 'not-article' };
     lines = sina ? cleanBody(read.body, rules).meta : {};
     blocks = extractBlocks(read.body, ctx);
+    // What Readability found on a Sina page must read as an article, not as a list of links.
+    if (sina && !readsAsArticle(blocks)) return { ok: false, error: 'not-article' };
     const ours = readMetadata(doc, url, 'generic', q);
     meta = sina ? { ...ours, title: ours.title || read.meta.title || '' } : { ...ours, ...read.meta };
     dropRepeatedHeadline(blocks, meta.title);
@@ -91,6 +93,30 @@ function inertDocument(win: Window): Document {
     inert.set(win, doc);
   }
   return doc;
+}
+
+/** Below this many characters of text outside links, with no picture, a page holds no article. */
+const MIN_ARTICLE_CHARS = 40;
+
+/** Text mostly outside links, and enough of it (or pictures: a gallery, a video page). */
+function readsAsArticle(blocks: Block[]): boolean {
+  let all = 0;
+  let linked = 0;
+  let images = 0;
+  const count = (text: string, link: boolean) => {
+    const n = text.replace(/\s/g, '').length;
+    all += n;
+    if (link) linked += n;
+  };
+  for (const b of blocks) {
+    if (b.type === 'img') images++;
+    else if (b.type === 'h') count(b.text, false);
+    else if (b.type === 'p') for (const r of b.runs) count(r.text, !!r.href);
+    else if (b.type === 'list') for (const item of b.items) for (const r of item) count(r.text, !!r.href);
+    else for (const row of b.rows) count(row.join(''), false);
+  }
+  if (all > 0 && linked / all > 0.5) return false;
+  return all - linked >= MIN_ARTICLE_CHARS || images > 0;
 }
 
 const textOf = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : '');

@@ -1,5 +1,5 @@
 /** detect: is this a Sina article page, and which template? From URL, DOM and meta tags. */
-import { articleUrlPatterns, sinaHosts, templates, type TemplateRule } from '../sites/sina';
+import { articleUrlPatterns, indexUrlPattern, sinaHosts, templates, type TemplateRule } from '../sites/sina';
 import { hasText, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
 import type { Detection } from './types';
@@ -56,12 +56,16 @@ export function detectBody(doc: Document, url: PageUrl, q: Query = new NativeQue
 
 function detectOther(doc: Document, url: PageUrl, q: Query, sina: boolean): Detection {
   if (sina) {
-    // A Sina page we cannot map (saved or live): only an article URL is worth the generic reader.
+    // A Sina page no template fits (a blog post, a report, a redesign): the generic reader reads
+    // it, and the reader judges what it finds (readGeneric's result must look like an article).
+    // Only a channel's front or list page is refused here, by its address.
     const urls = [typeof url === 'string' ? url : url.href, q.meta('og:url'), q.one('link[rel="canonical"]')?.getAttribute('href')];
     const articleUrl = urls.some((u) => !!u && articleUrlPatterns.some((re) => re.test(u)));
     const ogArticle = /^(news|article)$/i.test(q.meta('og:type') ?? '');
     if (articleUrl || ogArticle) return { kind: 'article', site: 'generic' };
-    return { kind: 'not-article', site: 'sina', reason: 'index-page' };
+    const address = urls.find((u) => !!u && /^https?:/i.test(u));
+    if (!address || indexUrlPattern.test(address)) return { kind: 'not-article', site: 'sina', reason: 'index-page' };
+    return { kind: 'article', site: 'generic' };
   }
   if (!doc.body || !hasText(doc.body.textContent, MIN_BODY_CHARS)) {
     return { kind: 'not-article', site: 'generic', reason: 'no-body' };

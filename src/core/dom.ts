@@ -85,7 +85,7 @@ export function absoluteUrl(raw: string | null | undefined, base: string): strin
   try {
     const u = new URL(v, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    if (u.protocol === 'http:' && /(^|\.)sinaimg\.cn$/i.test(u.hostname)) u.protocol = 'https:';
+    if (u.protocol === 'http:' && /(^|\.)sinaimg\.cn$|^image\d*\.sina\.com\.cn$/i.test(u.hostname)) u.protocol = 'https:';
     return u.href;
   } catch {
     return null;

@@ -1,5 +1,5 @@
 /** metadata: title, date, source, author, editor, tags, categories, lead image, canonical URL, doc id. */
-import { editorCode, nonContentImages, siteWords, templates, titleSuffix, type TemplateRule } from '../sites/sina';
+import { companyTitle, editorCode, nonContentImages, siteWords, templateLabels, templates, titleExtras, titleSuffix, type LabelRule, type TemplateRule } from '../sites/sina';
 import { absoluteUrl, normalizeText } from './dom';
 import { NativeQuery, type Query } from './query';
 import { isSinaPage } from './detect';
@@ -49,7 +49,10 @@ function beijing(d: Date): string | null {
 }
 
 export function cleanTitle(raw: string | null | undefined): string {
-  return normalizeText(raw).replace(titleSuffix, '').trim();
+  // Private-use code points are GBK user-defined glyphs on old pages: no text, a box on screen.
+  const title = normalizeText(raw).replace(/\p{Co}/gu, '');
+  const company = companyTitle.exec(title);
+  return (company ? company[1] : title).replace(titleSuffix, '').replace(titleExtras, '').trim();
 }
 
 export function cleanEditor(raw: string | null | undefined): string | null {
@@ -82,14 +85,17 @@ const uniq = (xs: string[]) => [...new Set(xs)];
 
 const FIELDS = ['title', 'date', 'source', 'author', 'editor', 'keywords', 'breadcrumb'] as const;
 
-type FieldRules = Pick<TemplateRule, (typeof FIELDS)[number]>;
+type FieldRules = Pick<TemplateRule, (typeof FIELDS)[number]> & { labels?: LabelRule[] };
 
 /**
  * A Sina page none of the templates fits (a redesign, a channel we have not seen): every
  * template's rule for each field, newest template first. The byline of an unknown page is still
  * most likely one Sina has used before.
  */
-const anySina: FieldRules = Object.fromEntries(FIELDS.map((f) => [f, uniq(templates.flatMap((t) => t[f]))])) as FieldRules;
+const anySina: FieldRules = {
+  ...(Object.fromEntries(FIELDS.map((f) => [f, uniq(templates.flatMap((t) => t[f]))])) as Pick<TemplateRule, (typeof FIELDS)[number]>),
+  labels: Object.values(templateLabels).flat(),
+};
 
 export function readMetadata(doc: Document, url: string, templateId: TemplateId | 'generic', q: Query = new NativeQuery(doc)): Metadata {
   const canonical =
@@ -97,20 +103,26 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
   const pageUrl = /^https?:/.test(url) ? url : canonical ?? url;
   const known = templates.find((x) => x.id === templateId);
   const sina = !!known || isSinaPage(pageUrl, q);
-  const t: FieldRules | undefined = known ?? (sina ? anySina : undefined);
+  const t: FieldRules | undefined = known ? { ...known, labels: templateLabels[known.id] } : sina ? anySina : undefined;
 
-  const title = cleanTitle((t && q.firstText(t.title)) || q.meta('og:title') || doc.title);
+  // A Sina page that names no headline in its head: its first <h1> (a report's, a redesign's).
+  const title = cleanTitle((t && q.firstText(t.title)) || q.meta('og:title') || doc.title || (sina ? q.firstText(['h1']) : null));
 
+  const labelled = (field: LabelRule['field']) => (t?.labels ? readLabel(q, t.labels, field) : null);
   const dateText = t && t.date.length ? q.firstText(t.date) : null;
   const published =
     parseDate(dateText) ??
+    parseDate(labelled('date')) ??
+    // A page none of the templates fits: the date printed near the headline, as the page shows it.
+    (!known && sina ? parseDate(headlineContext(q, title)) : null) ??
     parseDate(q.meta('article:published_time', 'weibo: article:create_at', 'pubdate', 'publishdate')) ??
     (t ? parseDate(headerText(q, t.title)) : null) ??
     (sina ? parseDate(headlineContext(q, title)) : null);
 
   // The outlet: the template's byline, else article:author (Sina puts the outlet there, not a person).
   // Elsewhere article:author names a person (or a profile URL): only Sina's pages are read this way.
-  const source = (t ? pickSource(q, t.source) : null) ?? (sina ? cleanSource(q.meta('article:author', 'mediaid'), null) : null);
+  const source =
+    (t ? pickSource(q, t.source) : null) ?? labelled('source') ?? (sina ? cleanSource(q.meta('article:author', 'mediaid'), null) : null);
 
   // The editor: the template's footer, else a 责任编辑 line the page did not mark up.
   const editorText = (t ? q.firstText(t.editor) : null) ?? editorLine(q);
@@ -126,7 +138,7 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
       )
     : [];
 
-  const author = t ? normalizeText(q.firstText(t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null;
+  const author = (t ? normalizeText(q.firstText(t.author)).replace(/^作者\s*[:：]\s*/, '') || null : null) ?? labelled('author');
   const ogImage = absoluteUrl(q.meta('og:image'), pageUrl);
   const leadImage = ogImage && !nonContentImages.some((re) => re.test(ogImage)) ? ogImage : null;
   const docId = docIdOf(pageUrl, q.meta('publishid'));
@@ -136,7 +148,8 @@ export function readMetadata(doc: Document, url: string, templateId: TemplateId 
     title,
     published,
     source: cleanSource(source, dateText),
-    author,
+    // "作者：新京报": a byline field that names the outlet names no person.
+    author: author && author !== cleanSource(source, dateText) ? author : null,
     editor: editorText ? cleanEditor(editorText) : null,
     tags,
     categories,
@@ -155,6 +168,18 @@ function isArticleTag(tag: string, title: string): boolean {
   const t = squeeze(tag);
   const h = squeeze(title);
   return !(t && h && (t === h || (h.length >= 8 && t.includes(h))));
+}
+
+/** A "label：value" field: the first element of a rule's selector whose text the pattern matches. */
+function readLabel(q: Query, rules: readonly LabelRule[], field: LabelRule['field']): string | null {
+  for (const r of rules) {
+    if (r.field !== field) continue;
+    for (const el of q.all(r.selector)) {
+      const m = r.pattern.exec(normalizeText(el.textContent));
+      if (m?.[1]) return normalizeText(m[1]);
+    }
+  }
+  return null;
 }
 
 /** The last short paragraph that reads "责任编辑：…" (the footer comes after the article). */

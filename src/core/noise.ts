@@ -5,7 +5,7 @@
  * hides (inpage.ts). So the page and the reader cannot disagree (issue 13).
  */
 import {
-  lineRules, noiseCommentRanges, noiseLinkHrefs, noiseSelectors, openingLines, promoTail, relatedHeading, trailingBylines,
+  lineRules, noiseCommentRanges, noiseLinkHrefs, noiseSelectors, openingLines, promoTail, relatedHeading, relatedLead, trailingBylines,
   type LineRule, type MetaField,
 } from '../sites/sina';
 import { normalizeText } from './dom';
@@ -47,11 +47,8 @@ export interface NoiseOptions {
   query?: QueryFactory;
 }
 
-const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'center', 'figure', 'figcaption', 'header', 'footer', 'main', 'aside', 'dl', 'dt', 'dd',
-  'address', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'blockquote', 'hr', 'nav',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'form', 'body',
-]);
+const BLOCKS = 'p,div,section,article,center,figure,figcaption,header,footer,main,aside,dl,dt,dd,address,pre,table,tbody,thead,tfoot,tr,td,th,ul,ol,li,blockquote,hr,nav,h1,h2,h3,h4,h5,h6,form,body';
+const BLOCK = new Set(BLOCKS.split(','));
 /** A promo link takes the nearest of these with it. */
 const LINK_BLOCK = new Set(['p', 'li', 'div', 'center', 'section', 'td']);
 const MAX_DEPTH = 200;
@@ -137,6 +134,19 @@ function commentRanges(root: Element): Noise[] {
  */
 export function linesOf(root: Element, skip: Set<Node> = new Set()): Line[] {
   const lines: Line[] = [];
+  // An inline element with a line break or a block somewhere inside holds several lines. Asked
+  // once per element (memo): a query per element is quadratic on deeply nested pages.
+  const holds = new Map<Element, boolean>();
+  const holdsLines = (el: Element, depth: number): boolean => {
+    let v = holds.get(el);
+    if (v !== undefined) return v;
+    v = false;
+    for (let c = el.firstElementChild; c && !v; c = c.nextElementSibling) {
+      v = c.localName === 'br' || BLOCK.has(c.localName) || (depth < MAX_DEPTH && holdsLines(c, depth + 1));
+    }
+    holds.set(el, v);
+    return v;
+  };
   const visit = (container: Element, depth: number): void => {
     const start = lines.length;
     let run: Node[] = [];
@@ -163,7 +173,7 @@ export function linesOf(root: Element, skip: Set<Node> = new Set()): Line[] {
       if (tag === 'br') {
         split = true;
         flush();
-      } else if (depth < MAX_DEPTH && (BLOCK.has(tag) || el.querySelector('br,p,div,table,ul,ol,li,h1,h2,h3,h4,h5,h6,blockquote,section'))) {
+      } else if (depth < MAX_DEPTH && (BLOCK.has(tag) || holdsLines(el, depth))) {
         split = true;
         flush();
         visit(el, depth + 1);
@@ -202,7 +212,8 @@ function measure(nodes: Node[], skip: Set<Node>): Line {
   return { nodes, text: normalizeText(text), linked: normalizeText(linked), images };
 }
 
-const isLinkLine = (l: Line) => !!l.text && l.linked.replace(/\s/g, '') === l.text.replace(/\s/g, '');
+const squeeze = (s: string) => s.replace(/\s/g, '');
+const isLinkLine = (l: Line) => !!l.text && squeeze(l.linked) === squeeze(l.text);
 
 function matchRule(rules: readonly LineRule[], l: Line): LineRule | undefined {
   for (const r of rules) if (l.text.length <= (r.maxLength ?? Infinity) && r.pattern.test(l.text)) return r;
@@ -244,6 +255,9 @@ export function lineNoise(lines: Line[], template: TemplateId | 'generic'): Nois
       let end = i + 1;
       while (end < lines.length && !gone.has(lines[end]) && isLinkLine(lines[end])) end++;
       if (end > i + 1) for (let j = i; j < end; j++) drop(lines[j], 'related-list', relatedHeading.source);
+    } else {
+      const lead = relatedLead.exec(l.text);
+      if (lead && l.linked && squeeze(lead[3]) === squeeze(l.linked)) drop(l, 'related-list', relatedLead.source);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /** The Sina page templates we know (see ../shared/docs/SINA-PAGES.md). */
-export type TemplateId = 'desktop-2017' | 'desktop-2016' | 'legacy' | 'table-2005' | 'mobile';
+export type TemplateId = 'desktop-2017' | 'desktop-2016' | 'legacy' | 'table-2005' | 'mobile' | 'report' | 'bulletin';
 
 /** What detect() says about a page. */
 export type Detection =

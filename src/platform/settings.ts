@@ -54,14 +54,19 @@ export function normalizeSettings(raw: Record<string, unknown>): Settings {
       typeof raw.filenameTemplate === 'string' && raw.filenameTemplate.trim() ? raw.filenameTemplate : d.filenameTemplate,
     stockLinks: oneOf(raw.stockLinks, ['words', 'links', 'ticker'] as const, d.stockLinks),
     frontMatterTemplate: typeof raw.frontMatterTemplate === 'string' ? raw.frontMatterTemplate : d.frontMatterTemplate,
-    cleaning: typeof raw.cleaning === 'boolean' ? raw.cleaning : d.cleaning,
-    cleaningOffHosts: Array.isArray(raw.cleaningOffHosts)
-      ? raw.cleaningOffHosts.filter((h): h is string => typeof h === 'string')
-      : [],
+    ...cleaningSettings(raw),
     images: oneOf(raw.images, ['remote', 'local'] as const, d.images),
     theme: oneOf(raw.theme, ['system', 'light', 'sepia', 'dark'] as const, d.theme),
     fontSize: within(raw.fontSize, FONT_SIZES.min, FONT_SIZES.max, d.fontSize),
     lineWidth: within(raw.lineWidth, LINE_WIDTHS.min, LINE_WIDTHS.max, d.lineWidth),
+  };
+}
+
+/** The two settings in-page cleaning reads (the content script reads only these). */
+export function cleaningSettings(raw: Record<string, unknown>): Pick<Settings, 'cleaning' | 'cleaningOffHosts'> {
+  return {
+    cleaning: typeof raw.cleaning === 'boolean' ? raw.cleaning : true,
+    cleaningOffHosts: Array.isArray(raw.cleaningOffHosts) ? raw.cleaningOffHosts.filter((h): h is string => typeof h === 'string') : [],
   };
 }
 

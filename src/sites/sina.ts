@@ -20,6 +20,13 @@ export interface TemplateRule {
   breadcrumb: string[];
 }
 
+/** A field read from the text of the first element that has it, by a pattern's first group. */
+export interface LabelRule {
+  selector: string;
+  field: 'source' | 'author' | 'date';
+  pattern: RegExp;
+}
+
 /** Hosts whose pages we read: finance first, then every other Sina channel. */
 export const sinaHosts: RegExp = /(^|\.)sina\.(com\.cn|cn)$/i;
 
@@ -34,6 +41,9 @@ export const articleUrlPatterns: RegExp[] = [
   /\/article_\d+_[a-z0-9]+\.html/i,
   /\/articles\/view\/\d+\/[a-z0-9]+/i,
 ];
+
+/** A channel's front or list page: the site root, a folder, an index or list file. */
+export const indexUrlPattern: RegExp = /^https?:\/\/[^/]+(\/[\w-]*)*\/?(index\.[a-z]+|list[\w-]*\.[a-z]+)?([?#].*)?$|^https?:\/\/[^/]+\/([\w-]+\/)*$/i;
 
 export const templates: TemplateRule[] = [
   {
@@ -96,7 +106,55 @@ export const templates: TemplateRule[] = [
     keywords: ['.art_keywords a'],
     breadcrumb: ['h2.hd_tit_l a'],
   },
+  {
+    // Research reports: vip.stock.finance.sina.com.cn/q/go.php/vReport_Show/… (GBK)
+    id: 'report',
+    marker: ['.creab', '.blk_container'],
+    title: ['.content h1'],
+    date: ['.creab'],
+    source: [],
+    author: [],
+    body: ['.blk_container'],
+    editor: [],
+    keywords: [],
+    breadcrumb: [],
+  },
+  {
+    // Company bulletins: vip.stock.finance.sina.com.cn/corp/view/vCB_AllBulletinDetail.php (GBK)
+    id: 'bulletin',
+    marker: ['#allbulletin', '.graybgH2'],
+    title: ['#allbulletin th'],
+    date: ['#allbulletin .graybgH2'],
+    source: [],
+    author: [],
+    body: ['#allbulletin #content', '#allbulletin #box'],
+    editor: [],
+    keywords: [],
+    breadcrumb: [],
+  },
 ];
+
+/**
+ * Fields a template prints as "label：value", read by metadata only (kept out of the templates:
+ * the content script carries those and never reads these).
+ */
+export const templateLabels: Partial<Record<TemplateId, LabelRule[]>> = {
+  // The book channel's serial pages: "连载：… 出版社：团结出版社 作者：罗银胜"
+  'table-2005': [
+    { selector: 'td.l15', field: 'source', pattern: /出版社\s*[:：]\s*(\S+)/ },
+    { selector: 'td.l15', field: 'author', pattern: /作者\s*[:：]\s*(\S+)/ },
+  ],
+  // Any span so labelled: the labels still say what the fields are when the classes change.
+  report: [
+    { selector: 'span', field: 'source', pattern: /^机构\s*[:：]\s*(.+)$/ },
+    { selector: 'span', field: 'author', pattern: /^(?:研究员|分析师)\s*[:：]\s*(.+)$/ },
+  ],
+  // The company, from the page title: "贵州茅台(600519)_公司公告_…"
+  bulletin: [
+    { selector: 'title', field: 'source', pattern: /^\s*([^_(（]{2,20})[(（]\d{6}[)）]_/ },
+    { selector: 'td', field: 'date', pattern: /^公告日期\s*[:：]\s*(\S+)$/ },
+  ],
+};
 
 /**
  * Noise: removed from the extracted body, and hidden on the live page by the content script.
@@ -133,7 +191,7 @@ export const noiseSelectors: string[] = [
 ];
 
 /** Besides the headline and the body, what the cleaned live page keeps visible (date and outlet). */
-export const inPageKeep: string[] = ['.date-source', '.time-source', '#pub_date', '#media_name'];
+export const inPageKeep: string[] = ['.date-source', '.time-source', '#pub_date', '#media_name', '.creab', '.graybgH2'];
 
 /** Comment pairs that bracket noise inside bodies: everything between them goes. */
 export const noiseCommentRanges: Array<[RegExp, RegExp]> = [
@@ -153,7 +211,7 @@ export type MetaField = 'originalTitle' | 'author' | 'source';
 /** A line of text that is noise wherever it stands. Each pattern carries its own flags. */
 export interface LineRule {
   pattern: RegExp;
-  reason: 'promo-line' | 'navigation';
+  reason: 'promo-line' | 'navigation' | 'meta-line';
   /** Only lines this short: a longer one is article text that happens to start alike. */
   maxLength?: number;
 }
@@ -173,6 +231,8 @@ export const lineRules: LineRule[] = [
   { pattern: /^点击进入专题\s*[:：]?/, reason: 'promo-line', maxLength: 80 },
   // Mail and registration promos of old channels ("立刻注册新浪免费邮箱，激活即得3G空间")
   { pattern: /注册.{0,10}(免费)?邮箱|免费邮箱.{0,10}注册/, reason: 'promo-line', maxLength: 60 },
+  // A report's field line "类别：公司 机构：… 研究员：… 日期：…" (the fields are read by their labels)
+  { pattern: /^类别\s*[:：].{0,40}(机构|研究员|日期)\s*[:：]/, reason: 'meta-line', maxLength: 160 },
   // [上一篇] [下一篇], 前一篇：… 后一篇：…
   { pattern: /^[[【(（]?\s*(上一篇|下一篇|前一篇|后一篇)\s*[\]】)）:：]?/, reason: 'navigation', maxLength: 80 },
 ];
@@ -199,6 +259,8 @@ export const promoTail = {
     /点(个|一下)?[“"]?在看/,
     /^(欢迎)?(关注|点击关注|加关注)(我们|本号|公众号)/,
     /^本文来自微信公众号/,
+    // Pleas to share: 帮转哈。求转发 欢迎转发分享
+    /^(帮[忙我]?转|求(转发|扩散)|欢迎(转发|分享)|转发扩散)[^，。]{0,6}[。！!]?$/,
   ] as RegExp[],
   /** A marker line is short. */
   markerMaxLength: 80,
@@ -208,8 +270,12 @@ export const promoTail = {
   maxLines: 40,
 };
 
-/** A related-news list inside the body: this heading and the link-only lines after it. */
-export const relatedHeading: RegExp = /^(相关(新闻|阅读|报道|链接|专题)|延伸阅读|推荐阅读|更多阅读)\s*[:：]?$/;
+/**
+ * A related-news list inside the body: this heading and the link-only lines after it, or the
+ * heading and its links on one line ("推荐阅读：<a>…</a>").
+ */
+export const relatedHeading: RegExp = /^(相关|推荐|延伸|更多|往期|热门|精彩)(新闻|阅读|报道|链接|专题|文章|推荐|回顾)\s*[:：]?$/;
+export const relatedLead: RegExp = /^(相关|推荐|延伸|更多|往期|热门|精彩)(新闻|阅读|报道|链接|专题|文章|推荐|回顾)\s*[:：]\s*(.+)$/;
 
 /** Bylines found as the last line of the body, per template. */
 export const trailingBylines: Array<{ template: TemplateId; pattern: RegExp; field: MetaField }> = [
@@ -226,6 +292,11 @@ export const nonContentImages: RegExp[] = [
 export const imageSizeInUrl: RegExp = /\/w(\d{2,4})h(\d{2,4})\//;
 
 /** Title suffixes the site appends in <title> and og:title, with the channel before them ("_影音娱乐_新浪网", "__商贸_产业资讯_新浪网"). */
+/** What a headline element carries besides the headline ("（下载公告）" beside a bulletin's title). */
+export const titleExtras: RegExp = /\s*[（(]\s*下载(公告|全文|原文)?\s*[)）]\s*$/;
+/** The <title> of a company's pages: "贵州茅台(600519)_公司公告_<headline>新浪财经_新浪网". */
+export const companyTitle: RegExp = /^[^_]{2,20}[(（]\d{6}[)）]_[^_]{2,8}_(.+?)(新浪财经)?(_新浪网)?$/;
+
 export const titleSuffix: RegExp = /(?:_[^_]{0,12}){0,3}[_|｜\-—]\s*(新浪|手机新浪网|sina).*$/i;
 
 /** Site words that are no article's tag ("新浪财经", "sina.cn", "手机新浪网"). */
