@@ -91,6 +91,20 @@ describe('pages that are not articles', () => {
     expect(detect(new JSDOM(channelFrontPage(), { url }).window.document, url)).toEqual({ kind: 'article', site: 'generic' });
   });
 
+  // Issue 13: never refuse what Readability can read. A Sina page of any address shape is read;
+  // what it finds must read as an article (a list of links is none).
+  it.each([
+    'http://blog.sina.com.cn/s/blog_4b2b0bd70102e3ab.html',
+    'https://vip.stock.finance.sina.com.cn/q/go.php/vReport_Show/kind/company/rptid/843401040115/index.phtml',
+    'https://video.sina.com.cn/p/finance/2019-01-01/detail-ihqfskcn1.d.html',
+  ])('a Sina page of another shape is given to the generic reader: %s', (url) => {
+    expect(detect(new JSDOM(channelFrontPage(), { url }).window.document, url)).toEqual({ kind: 'article', site: 'generic' });
+  });
+  it('a Sina list page at an address of no known shape is still no article (its text is links)', () => {
+    expect(extractPage(channelFrontPage(), 'https://finance.sina.com.cn/roll/index.d.html?cid=56588')).toEqual({ ok: false, error: 'not-article' });
+    expect(extractPage(channelFrontPage(), 'http://blog.sina.com.cn/s/blog_4b2b0bd70102e3ab.html')).toEqual({ ok: false, error: 'not-article' });
+  });
+
   // Saved, the front page keeps its canonical URL and og:site_name: it still is no article.
   it('a saved Sina channel front page (file URL) → not-article', () => {
     expect(extractPage(channelFrontPage(), FILE_URL)).toEqual({ ok: false, error: 'not-article' });

@@ -1,7 +1,7 @@
 /** The pipeline against the hand-checked truth of every fixture page (the scorer's measure, strictly). */
 import { describe, expect, it } from 'vitest';
 import { langOf } from '../src/core/metadata';
-import { templates } from '../src/sites/sina';
+import { drift } from './support/drift';
 import { article, extraPagesDir, fixtures, norm, parse } from './support/pages';
 
 const minute = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 60000) : null);
@@ -100,16 +100,6 @@ it('article:author is not read as the outlet off Sina', () => {
  * redesign would. No template fits, so the generic reader (Readability, after Sina's noise rules)
  * and Sina's byline rules of every template must still find the article and its metadata.
  */
-/** Every id and class a template's title or body selector names, renamed ("z" before it). */
-const NAMES = [...new Set(templates.flatMap((t) => [...t.title, ...t.body]).flatMap((sel) => sel.match(/[#.][\w-]+/g) ?? []).map((n) => n.slice(1)))];
-const drift = (html: string): string =>
-  NAMES.reduce((h, name) => {
-    const inAttr = new RegExp(`(\\b(?:id|class)\\s*=\\s*["']?[^"'>]*?)(?<![\\w-])${name}(?![\\w-])`, 'gi');
-    let next = h;
-    for (let prev = ''; prev !== next; ) [prev, next] = [next, next.replace(inAttr, `$1z${name}`)];
-    return next;
-  }, html);
-
 describe.each([...fixtures(), ...fixtures(extraPagesDir)])('template drift: $slug', ({ truth, html }) => {
   const drifted = drift(html);
   const a = article(drifted, truth.url);

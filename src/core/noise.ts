@@ -274,17 +274,13 @@ function promoTailOf(lines: Line[], gone: Set<Line>): Array<{ line: Line; rule: 
   const shaped = (l: Line) =>
     !!marker(l) || isLinkLine(l) || (!l.text && l.images > 0) || (l.text.length <= promoTail.lineMaxLength && !/[。！？]$/.test(l.text));
   let start = -1;
-  let rule = '';
   for (let i = live.length - 1; i >= 0 && live.length - i <= promoTail.maxLines; i--) {
     if (!shaped(live[i])) break;
-    const m = marker(live[i]);
-    if (m) {
-      start = i;
-      rule = m.source;
-    }
+    if (marker(live[i])) start = i;
   }
   if (start < 0) return [];
+  const opener = marker(live[start])!.source;
   // The QR code stands just above the line that asks to scan it.
   while (start > 0 && !live[start - 1].text && live[start - 1].images > 0) start--;
-  return live.slice(start).map((line) => ({ line, rule }));
+  return live.slice(start).map((line) => ({ line, rule: marker(line)?.source ?? opener }));
 }

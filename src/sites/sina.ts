@@ -162,32 +162,32 @@ export const templateLabels: Partial<Record<TemplateId, LabelRule[]>> = {
  */
 export const noiseSelectors: string[] = [
   // App and QR promotions
-  '.appendQr_wrap', '.app-kaihu-qr', '.finance_app_zqtg', '.article-bottom-tg', 'a.fapp',
-  'img.news_con_qrcode', '.wx-qr', '.cj-r-qr', '.app-code', '[class*="kaihu"]', '#wx_pic',
-  '.fin_art_weixin', '.tech-quotation', '.zhongce-tg',
+  '.appendQr_wrap', '.app-kaihu-qr', '.article-bottom-tg', 'a.fapp',
+  '.wx-qr', '.cj-r-qr', '.app-code', '[class*="kaihu"]', '#wx_pic',
+  '.fin_art_weixin', '.tech-quotation',
   // The 引文 promo above the body
   '.new_style_article', '[data-sudaclick="ad_content_top"]',
   // Editor footers (the name is kept as metadata)
   'p.article-editor', 'p.show_author', '.article-editor',
   // Ads
-  'ins.sinaads', '[data-ad-pdps]', '[data-sudaclick^="ad_"]', '.ad', '.top-ad', '#left_hzh_ad',
+  'ins.sinaads', '[data-ad-pdps]', '[data-sudaclick^="ad_"]', '.ad', '.top-ad',
   '[sax-type]', '.sinaads', '[id^="ad_"]', '.adNone', '.otherContent_01',
   // Live quotes the page's scripts write after a stock name ("(115.395, 2.79, 2.47%)")
   'span[id^="quote_"]',
   // Widgets: quote charts, video players, share and font tools, keyword bars
   '.ct_hqimg', '.artical-player-wrap', '.video-2017', '.page-tools', '.top-bar-wrap',
-  '.article-keywords', '.keywords', '#keywords', '.guba', '#related_wb', '.blk-related',
+  '.article-keywords', '.keywords', '#keywords', '#related_wb', '.blk-related',
   '#tab_related', '#bottom_sina_comment', '#hot-recommend-cont', '.hqimg_wrapper',
-  '.article-notice', '.article-bottom', '.statement', '.declare',
+  '.article-bottom',
   // 点击进入专题 (topic links the mobile body ends with)
   '.wap_special', '[data-sudaclick="content_relativetopics_p"]',
   // Around the body, for pages no template fits (the generic reader sees the whole page):
   // a WeChat follow line, the mobile feed's loading bar and channel navigation
   '.ecode_weixin', '.j_load_bar', '.hd_nav',
   // Embedded frames of every kind
-  'iframe', 'object', 'embed', 'frame',
+  'iframe', 'object', 'embed',
   // Page furniture
-  'script', 'style', 'noscript', 'template', 'link', 'form', 'button', 'input', 'select', 'textarea',
+  'script', 'style', 'noscript', 'link', 'form', 'input', 'select', 'textarea',
 ];
 
 /** Besides the headline and the body, what the cleaned live page keeps visible (date and outlet). */
@@ -240,8 +240,6 @@ export const lineRules: LineRule[] = [
 /** Opening lines whose content is metadata: the original headline, the column's author. */
 export const openingLines: Array<{ pattern: RegExp; field: MetaField }> = [
   { pattern: /^原标题\s*[:：]\s*(.+)$/, field: 'originalTitle' },
-  // 意见领袖 | 李迅雷 (the 意见领袖 column's opener names the columnist)
-  { pattern: /^意见领袖\s*[|丨｜]\s*([\p{Script=Han}A-Za-z·]{2,12})\s*$/u, field: 'author' },
 ];
 
 /**
@@ -252,13 +250,13 @@ export const promoTail = {
   markers: [
     /^[-—=·\s]*(往期|本期|近期|更多)?(精彩|热门)?(回顾|推荐|文章|阅读)[-—=·\s]*[:：]?$/,
     /^[-—=·\s]*(推荐|延伸|相关|精彩)阅读[-—=·\s]*[:：]?$/,
-    /(长按|扫描?|识别|扫一扫)(下方|上方|图中|图片)?(的)?(二维码|小程序码|图片)/,
-    /扫码(关注|下载|加入|订阅|阅读)/,
-    /^(微信)?(ID|id|微信号)\s*[:：]\s*[A-Za-z][\w-]{3,}\s*$/,
-    /点击.{0,6}阅读原文/,
-    /点(个|一下)?[“"]?在看/,
+    // Scan the code: 长按二维码, 识别图中二维码, 扫码关注
+    /(长按|扫描?|识别|扫一扫)(下方|上方|图中|图片)?(的)?(二维码|小程序码|图片)|扫码(关注|下载|加入|订阅|阅读)/,
+    // The account's id: "ID：finance_sina", "微信号 road5858"
+    /^(微信)?(ID|id|微信号)\s*[:：]?\s*[A-Za-z][\w-]{3,}\s*$/,
+    /^(点击.{0,6})?阅读原文\s*[>》]*$/,
+    /^(点(个|一下)?)?[“"]?在看[”"]?[!！。]?$/,
     /^(欢迎)?(关注|点击关注|加关注)(我们|本号|公众号)/,
-    /^本文来自微信公众号/,
     // Pleas to share: 帮转哈。求转发 欢迎转发分享
     /^(帮[忙我]?转|求(转发|扩散)|欢迎(转发|分享)|转发扩散)[^，。]{0,6}[。！!]?$/,
   ] as RegExp[],
