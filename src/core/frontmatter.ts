@@ -32,7 +32,7 @@ export const PRESET_TEMPLATES: Record<Exclude<Preset, 'plain'>, string> = {
 };
 
 export const TEMPLATE_VARIABLES = [
-  'title', 'originalTitle', 'url', 'published', 'date', 'day', 'today', 'source', 'author', 'editor',
+  'title', 'originalTitle', 'url', 'published', 'date', 'day', 'today', 'saved', 'source', 'author', 'editor',
   'tags', 'categories', 'images', 'leadImage', 'docId', 'readingMinutes', 'wordCount',
 ] as const;
 
@@ -48,7 +48,9 @@ function variables(a: Article, now: Date): Record<string, Value> {
   const beijingNow = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\.\d+Z$/, '+08:00');
   return {
     title: a.title, originalTitle: a.originalTitle, url: a.url, published: a.published,
-    date: hexoDate(a.published) ?? hexoDate(beijingNow), day: a.published?.slice(0, 10) ?? null,
+    // A page without a date of its own has none here: the export's time is no publication date.
+    // A template that wants one anyway says so: {{date|saved}}.
+    date: hexoDate(a.published), day: a.published?.slice(0, 10) ?? null, saved: hexoDate(beijingNow),
     today: beijingNow.slice(0, 10), source: a.source, author: a.author, editor: a.editor, tags: a.tags,
     categories: a.categories, images: a.images, leadImage: a.leadImage ?? a.images[0] ?? null,
     docId: a.docId, readingMinutes: a.readingMinutes, wordCount: a.wordCount,

@@ -69,10 +69,13 @@ function cleanSource(raw: string | null, date: string | null): string | null {
   // "2016年05月25日10:10 新浪财经": the 2016 template puts date and outlet in one span.
   const m = DATE_RE.exec(s);
   if (m) s = s.replace(m[0], '').trim();
-  s = s.replace(/^(来源|来自|稿源)\s*[:：]\s*/, '').replace(/^[《〈]|[》〉]$/g, '').trim();
+  s = s.replace(/^(来源|来自|稿源)\s*[:：]\s*/, '').replace(followButton, '').replace(/^[《〈]|[》〉]$/g, '').trim();
   if (!s || (date && s === date) || /^https?:\/\//.test(s)) return null;
   return s;
 }
+
+/** A follow button beside the outlet's name ("新浪科技 微博", "财经网 +关注"): not part of the name. */
+const followButton = /(\s+[+＋]?\s*(加|\+)?(关注|微博|订阅)\s*[+＋]?)+$/;
 
 function splitTags(s: string | null): string[] {
   return (s ?? '')

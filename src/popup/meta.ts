@@ -19,11 +19,30 @@ function text(name: string, value: string, tag = 'span'): HTMLElement {
   return el;
 }
 
-/** "2019年9月9日 20:52" / "September 9, 2019 at 8:52 PM": the reader's locale and time zone. */
-export function localDate(iso: string, locale = navigator.language): string {
+const BEIJING = 'Asia/Shanghai';
+
+/**
+ * "2019年9月9日 20:52" / "September 9, 2019 at 8:52 PM": in the reader's language, at the time the
+ * page shows (Beijing time), whatever the browser's time zone. Where that zone differs from
+ * Beijing's, the date says which zone it is in.
+ */
+export function localDate(iso: string, locale = navigator.language, zone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  const shown = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: BEIJING }).format(date);
+  return offsetAt(date, zone) === offsetAt(date, BEIJING) ? shown : `${shown} ${i18n('metaBeijingTime')}`;
+}
+
+/** A zone's offset from UTC at `date`, in minutes. */
+function offsetAt(date: Date, timeZone: string): number {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      .formatToParts(date)
+      .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+    return (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(date.getTime() / 60000) * 60000) / 60000;
+  } catch {
+    return NaN;
+  }
 }
 
 export function renderMeta(article: Article, locale?: string): HTMLElement[] {
