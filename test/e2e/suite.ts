@@ -14,6 +14,7 @@ import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
 import { describeProtocols } from './specs/protocols';
 import { describeReaderOptions } from './specs/reader-options';
+import { describeSinaProperties } from './specs/sina-properties';
 import { describeTimings } from './specs/timings';
 import { describeUndo } from './specs/undo';
 
@@ -37,6 +38,7 @@ export function describeExtension(browser: BrowserName): void {
     });
 
     describeFixtures(h);
+    describeSinaProperties(h);
     describeTimings(h);
     describeProtocols(h);
     describeLateInjection(h);
