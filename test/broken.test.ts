@@ -260,3 +260,12 @@ describe('the command line on broken pages', { timeout: 120_000 }, () => {
     expect(listFiles(dir)).toEqual(['huge.html', 'huge.md']);
   });
 });
+
+describe('garbage the generic reader would take for text', () => {
+  // A browser decodes any bytes into some page: on a Sina address the generic reader reads it, and
+  // text of replacement and control characters is no article (issue 13: never shown as one).
+  it.each(['utf8', 'latin1'] as const)('binary garbage decoded as %s at an article address → not-article', (enc) => {
+    const html = Buffer.from(binaryGarbage(20240502)).toString(enc);
+    expect(extractPage(html, 'https://finance.sina.com.cn/roll/2024-05-02/doc-ibroken-binary-garbage.shtml')).toEqual({ ok: false, error: 'not-article' });
+  });
+});

@@ -98,15 +98,17 @@ function inertDocument(win: Window): Document {
 /** Below this many characters of text outside links, with no picture, a page holds no article. */
 const MIN_ARTICLE_CHARS = 40;
 
-/** Text mostly outside links, and enough of it (or pictures: a gallery, a video page). */
+/** Text mostly outside links, readable, and enough of it (or pictures: a gallery, a video page). */
 function readsAsArticle(blocks: Block[]): boolean {
   let all = 0;
   let linked = 0;
   let images = 0;
+  let garbled = 0;
   const count = (text: string, link: boolean) => {
     const n = text.replace(/\s/g, '').length;
     all += n;
     if (link) linked += n;
+    garbled += text.match(/[\uFFFD\p{Cc}\p{Co}]/gu)?.length ?? 0;
   };
   for (const b of blocks) {
     if (b.type === 'img') images++;
@@ -115,7 +117,8 @@ function readsAsArticle(blocks: Block[]): boolean {
     else if (b.type === 'list') for (const item of b.items) for (const r of item) count(r.text, !!r.href);
     else for (const row of b.rows) count(row.join(''), false);
   }
-  if (all > 0 && linked / all > 0.5) return false;
+  // Mostly links is a list; bytes that decode to replacement and control characters are no text.
+  if (all > 0 && (linked / all > 0.5 || garbled / all > 0.05)) return false;
   return all - linked >= MIN_ARTICLE_CHARS || images > 0;
 }
 

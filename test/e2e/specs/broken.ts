@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryGarbage, channelFrontPage, deeplyNestedPage, emptyArticlePage, hugeArticlePage, noBodyPage } from '../../hostile/pages';
 import { showcase, type Harness } from '../support/harness';
-import { closeQuietly, pollUntil } from '../support/pages';
+import { closeQuietly, openServed } from '../support/pages';
 import { readPopup, settledState } from '../support/popup';
 
 interface BrokenCase {
@@ -54,10 +54,7 @@ export function describeBroken(h: Harness): void {
         let popup: Page | undefined;
 
         beforeAll(async () => {
-          h.server.html(c.url, c.body(), c.charset);
-          page = await h.session.context.newPage();
-          await page.goto(c.url, { waitUntil: 'domcontentloaded' });
-          await pollUntil(page, () => document.documentElement.dataset.sinaReader !== undefined, null, 15_000, 'content script state').catch(() => {});
+          page = await openServed(h, c.url, c.body(), c.charset);
         });
         afterAll(async () => {
           await h.session.closePopup(popup);

@@ -9,7 +9,7 @@ import { drift } from '../../support/drift';
 import type { Truth } from '../support/fixtures';
 import { repoRoot } from '../support/fixtures';
 import { screenshot, type Harness } from '../support/harness';
-import { cleanState, closeQuietly, pollUntil, visibleText } from '../support/pages';
+import { cleanState, closeQuietly, openServed, visibleText } from '../support/pages';
 import { readPopup, settledState } from '../support/popup';
 import { missingParagraphs, normalize, visibleNoise } from '../support/text';
 
@@ -55,10 +55,7 @@ export function describeSinaProperties(h: Harness): void {
         let popup: Page | undefined;
 
         beforeAll(async () => {
-          h.server.html(c.url, c.page, c.charset);
-          page = await h.session.context.newPage();
-          await page.goto(c.url, { waitUntil: 'domcontentloaded' });
-          await pollUntil(page, () => document.documentElement.dataset.sinaReader !== undefined, null, 15_000, 'content script state').catch(() => {});
+          page = await openServed(h, c.url, c.page, c.charset);
         });
         afterAll(async () => {
           await h.session.closePopup(popup);

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { withDeadline } from './browsers';
 import type { Fixture } from './fixtures';
+import type { Harness } from './harness';
 
 /** Marks and texts of the promos a page script injects after load. */
 export const lateMarker = 'data-e2e-late';
@@ -126,4 +127,13 @@ export async function closeQuietly(page: Page | undefined): Promise<void> {
     }),
   ]);
   clearTimeout(timer);
+}
+
+/** Serves `body` at `url`, opens it in a new tab and waits until the content script has said its state. */
+export async function openServed(h: Harness, url: string, body: Buffer, charset: string): Promise<Page> {
+  h.server.html(url, body, charset);
+  const page = await h.session.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await pollUntil(page, () => document.documentElement.dataset.sinaReader !== undefined, null, 15_000, 'content script state').catch(() => {});
+  return page;
 }
