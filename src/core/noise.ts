@@ -52,6 +52,7 @@ const BLOCK = new Set(BLOCKS.split(','));
 /** A promo link takes the nearest of these with it. */
 const LINK_BLOCK = new Set(['p', 'li', 'div', 'center', 'section', 'td']);
 const MAX_DEPTH = 200;
+const SELECTORS = noiseSelectors.join(',');
 
 /** A line of the body: one element, or a run of inline nodes between <br>s and blocks. */
 export interface Line {
@@ -71,12 +72,15 @@ export function findNoise(root: Element, opts: NoiseOptions): Noise[] {
     for (const node of n.nodes) taken.add(node);
   };
 
-  const q = (opts.query ?? ((r) => new NativeQuery(r)))(root);
-  const bySelector = new Map<Element, string>();
-  for (const sel of noiseSelectors) for (const el of q.all(sel)) if (el !== root && !bySelector.has(el)) bySelector.set(el, sel);
-  // In document order, outermost first: what sits inside found noise goes with it.
-  const inOrder = [...bySelector.keys()].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
-  for (const el of inOrder) if (!insideTaken(el, root, taken)) add({ nodes: [el], reason: 'selector', rule: bySelector.get(el)! });
+  const q = opts.query ? opts.query(root) : new NativeQuery(root);
+  // Natively one query for the whole list (in document order); an index answers each selector.
+  const hits = opts.query
+    ? [...new Set(noiseSelectors.flatMap((sel) => q.all(sel)))].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
+    : q.all(SELECTORS);
+  for (const el of hits) {
+    if (el === root || insideTaken(el, root, taken)) continue;
+    add({ nodes: [el], reason: 'selector', rule: noiseSelectors.find((sel) => el.matches(sel)) ?? '' });
+  }
   for (const range of commentRanges(root)) if (!range.nodes.some((n) => insideTaken(n, root, taken))) add(range);
   for (const a of q.all('a')) {
     const href = a.getAttribute('href');
