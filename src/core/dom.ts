@@ -23,13 +23,14 @@ export function hasText(text: string | null | undefined, min: number): boolean {
 }
 
 /**
- * One pattern that matches where any of `patterns` does: one compilation and one scan instead of
- * many (the content script runs each pattern once per page, cold). The flags must agree.
+ * A test of whether any of `patterns` matches: one compiled pattern per set of flags instead of
+ * one per pattern (the content script runs them once per page, cold). Each pattern keeps its flags.
  */
-export function anyOf(patterns: readonly RegExp[]): RegExp {
-  const flags = patterns[0]?.flags ?? '';
-  if (patterns.some((re) => re.flags !== flags)) throw new Error(`anyOf: mixed flags in ${patterns.join(' ')}`);
-  return patterns.length ? new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), flags) : /(?!)/;
+export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
+  const byFlags = new Map<string, string[]>();
+  for (const re of patterns) byFlags.set(re.flags, [...(byFlags.get(re.flags) ?? []), `(?:${re.source})`]);
+  const joined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags.replace(/[gy]/g, '')));
+  return (text) => joined.some((re) => re.test(text));
 }
 
 /** The first element matching any selector, in the order given. Bad selectors are skipped. */

@@ -8,7 +8,7 @@ import {
   lineRules, noiseCommentRanges, noiseLinkHrefs, noiseSelectors, openingLines, promoTail, relatedHeading, relatedLead, trailingBylines,
   type LineRule, type MetaField,
 } from '../sites/sina';
-import { normalizeText } from './dom';
+import { anyOf, normalizeText } from './dom';
 import { NativeQuery, type QueryFactory } from './query';
 import type { TemplateId } from './types';
 
@@ -53,6 +53,11 @@ const BLOCK = new Set(BLOCKS.split(','));
 const LINK_BLOCK = new Set(['p', 'li', 'div', 'center', 'section', 'td']);
 const MAX_DEPTH = 200;
 const SELECTORS = noiseSelectors.join(',');
+/** Elements whose text no reader sees. */
+const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+// Most lines match nothing: one pattern per flag set says so, the rule itself is looked up on a hit.
+const ANY_LINE_RULE = anyOf([...lineRules.map((r) => r.pattern), relatedHeading, relatedLead]);
+const ANY_TAIL_MARKER = anyOf(promoTail.markers);
 
 /** A line of the body: one element, or a run of inline nodes between <br>s and blocks. */
 export interface Line {
@@ -207,7 +212,7 @@ function measure(nodes: Node[], skip: Set<Node>): Line {
     if (n.nodeType !== 1 || skip.has(n)) return;
     const el = n as Element;
     const tag = el.localName;
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return;
+    if (NO_TEXT.has(tag)) return;
     if (tag === 'img') images++;
     const link = inLink || (tag === 'a' && el.hasAttribute('href'));
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, link);
@@ -251,7 +256,7 @@ export function lineNoise(lines: Line[], template: TemplateId | 'generic'): Nois
   for (const n of promoTailOf(lines, gone)) drop(n.line, 'promo-tail', n.rule);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (gone.has(l)) continue;
+    if (gone.has(l) || !ANY_LINE_RULE(l.text)) continue;
     const rule = matchRule(lineRules, l);
     if (rule) {
       drop(l, rule.reason, rule.pattern.source);
@@ -274,7 +279,8 @@ export function lineNoise(lines: Line[], template: TemplateId | 'generic'): Nois
  */
 function promoTailOf(lines: Line[], gone: Set<Line>): Array<{ line: Line; rule: string }> {
   const live = lines.filter((l) => !gone.has(l));
-  const marker = (l: Line) => promoTail.markers.find((re) => l.text.length <= promoTail.markerMaxLength && re.test(l.text));
+  const marker = (l: Line) =>
+    l.text.length <= promoTail.markerMaxLength && ANY_TAIL_MARKER(l.text) ? promoTail.markers.find((re) => re.test(l.text)) : undefined;
   const shaped = (l: Line) =>
     !!marker(l) || isLinkLine(l) || (!l.text && l.images > 0) || (l.text.length <= promoTail.lineMaxLength && !/[。！？]$/.test(l.text));
   let start = -1;
