@@ -78,13 +78,13 @@ export function findNoise(root: Element, opts: NoiseOptions): Noise[] {
   };
 
   const q = opts.query ? opts.query(root) : new NativeQuery(root);
-  // Natively one query for the whole list (in document order); an index answers each selector.
-  const hits = opts.query
-    ? [...new Set(noiseSelectors.flatMap((sel) => q.all(sel)))].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1))
-    : q.all(SELECTORS);
+  // An index answers each selector (and so names the rule); natively one query for the whole list.
+  const rules = new Map<Element, string>();
+  if (opts.query) for (const sel of noiseSelectors) for (const el of q.all(sel)) if (!rules.has(el)) rules.set(el, sel);
+  const hits = opts.query ? [...rules.keys()].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1)) : q.all(SELECTORS);
   for (const el of hits) {
     if (el === root || insideTaken(el, root, taken)) continue;
-    add({ nodes: [el], reason: 'selector', rule: noiseSelectors.find((sel) => el.matches(sel)) ?? '' });
+    add({ nodes: [el], reason: 'selector', rule: rules.get(el) ?? noiseSelectors.find((sel) => el.matches(sel)) ?? '' });
   }
   for (const range of commentRanges(root)) if (!range.nodes.some((n) => insideTaken(n, root, taken))) add(range);
   for (const a of q.all('a')) {
