@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectBody, findBody } from '../src/core/detect';
-import { HIDDEN_ATTR, KEEP_ATTR, STATE_ATTR, cleanPage } from '../src/core/inpage';
+import { BODY_NOISE, HIDDEN_ATTR, KEEP_ATTR, STATE_ATTR, cleanPage } from '../src/core/inpage';
 import { findNoise, lineNoise, linesOf } from '../src/core/noise';
 import { NativeQuery } from '../src/core/query';
 import {
@@ -21,8 +21,7 @@ const textOfNodes = (nodes: Node[]) => nodes.map((n) => (n.nodeType === 8 ? '' :
 /** The text the cleaned page hides inside the article body: each hidden element once, outermost. */
 function hiddenText(doc: Document): string {
   const body = doc.querySelector(`[${KEEP_ATTR}="body"]`)!;
-  const inBody = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s));
-  const hidden = (el: Element) => el.hasAttribute(HIDDEN_ATTR) || inBody.some((s) => el.matches(s));
+  const hidden = (el: Element) => el.hasAttribute(HIDDEN_ATTR) || BODY_NOISE.some((s) => el.matches(s));
   const out: string[] = [];
   const walk = (el: Element) => {
     for (const c of Array.from(el.children)) {
@@ -48,9 +47,8 @@ describe.each(withTemplate)('one noise model: $slug', { timeout: 60_000 }, ({ ht
     const template = found.detection.template;
     const copy = findBody(new NativeQuery(doc), templates.find((t) => t.id === template)!)!.cloneNode(true) as Element;
     // Furniture (scripts, styles) shows nothing: the page leaves it be.
-    const furniture = /^(script|style|noscript|template|link)$/;
     const dropped = findNoise(copy, { template })
-      .filter((n) => !furniture.test(n.rule))
+      .filter((n) => n.reason !== 'selector' || BODY_NOISE.includes(n.rule))
       .map((n) => textOfNodes(n.nodes))
       .join(' ');
     // The page: what the stylesheet and the marks hide inside the body.

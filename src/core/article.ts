@@ -7,7 +7,7 @@
  */
 import type { GenericReader } from './generic';
 import { templates } from '../sites/sina';
-import { cleanBody, type Cleaned } from './clean';
+import { cleanBody, type LineMeta } from './clean';
 import { detect, findBody, isSinaPage } from './detect';
 import { cloneDeep, normalizeText } from './dom';
 import { indexedQuery, type QueryFactory } from './query';
@@ -36,11 +36,11 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
 
   let blocks: Block[];
   let meta: Metadata;
-  let lines: Cleaned['meta'];
+  let lines: LineMeta;
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
     const body = cloneDeep(findBody(q, template)!);
-    lines = cleanBody(body, { template: template.id, query }).meta;
+    lines = cleanBody(body, { template: template.id, query });
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id, q);
   } else {
@@ -51,7 +51,7 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
     const rules = { template: 'generic', query } as const;
     const read = generic(doc, sina ? (clone) => void cleanBody(clone.body ?? clone.documentElement, rules) : undefined);
     if (!read) return { ok: false, error: 'not-article' };
-    lines = sina ? cleanBody(read.body, rules).meta : {};
+    lines = sina ? cleanBody(read.body, rules) : {};
     blocks = extractBlocks(read.body, ctx);
     // What Readability found on a Sina page must read as an article, not as a list of links.
     if (sina && !readsAsArticle(blocks)) return { ok: false, error: 'not-article' };

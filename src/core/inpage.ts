@@ -19,8 +19,8 @@ export const PATH_ATTR = 'data-sina-reader-path';
 export const KEEP_ATTR = 'data-sina-reader-keep';
 const STYLE_ID = 'sina-reader-style';
 
-// Furniture that hiding cannot change; everything else in the noise list may be hidden.
-const BODY_NOISE = noiseSelectors.filter((s) => !/^(script|style|noscript|template|link)$/.test(s));
+/** The noise selectors the page hides inside the body: all but furniture, which hiding cannot change. */
+export const BODY_NOISE: readonly string[] = noiseSelectors.filter((s) => !/^(script|style|noscript|link)$/.test(s));
 /** Hidden inside the article body: by a noise selector or by the script's mark. */
 const HIDDEN_IN_BODY = `${BODY_NOISE.join(',')},[${HIDDEN_ATTR}]`;
 const FURNITURE = ['script', 'style', 'link', 'meta', 'noscript', 'template', 'head', 'title', 'base'];
