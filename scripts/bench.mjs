@@ -29,7 +29,7 @@ const outDir = child ? process.env.BENCH_CORE_DIR : fs.mkdtempSync(path.join(os.
 if (!child) {
   await esbuild.build({
     stdin: {
-      contents: `export { extractArticle } from './src/core/pipeline';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
+      contents: `export { extractArticle } from './src/core/extract-article';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -5,7 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { DecodeError, decodeHtml } from '../core/encoding';
 import { numberedFileName, safeFileName } from '../core/filename';
 import { toMarkdown } from '../core/markdown';
-import { extractArticle } from '../core/pipeline';
+import { extractArticle } from '../core/extract-article';
 import type { Article } from '../core/types';
 import { parseArgs, type Args } from './args';
 import { messages, type MessageKey } from './messages';

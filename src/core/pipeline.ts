@@ -2,8 +2,9 @@
  * The pipeline, and the only place that knows the order of the steps:
  * detect → clean → extract → metadata → sanitize (→ markdown, on demand).
  * It never mutates the document it is given: it works on clones.
- * Readability (the generic reader) is passed in: the popup loads it only for pages that need it.
- * Most callers want `extractArticle` from ./pipeline, which always has it.
+ * Readability (the generic reader) is passed to `runPipeline`: the popup loads it only for pages
+ * that need it, and is told so by the result `needs-generic`. `extractArticle` (./extract-article)
+ * always has it: the command line and the tests use that.
  */
 import type { GenericReader } from './generic';
 import { templates } from '../sites/sina';
@@ -15,22 +16,30 @@ import { extractBlocks, type Block } from './extract';
 import { readMetadata, type Metadata } from './metadata';
 import { blocksToElement, blocksToText, countWords } from './render';
 import { sanitizeElement } from './sanitize';
-import type { Article, ExtractOptions, ExtractResult } from './types';
+import type { Article, Detection, ExtractOptions, ExtractResult } from './types';
 
 export interface PipelineOptions extends ExtractOptions {
   /** DOMPurify's window; defaults to the document's own, then the global one. */
   window?: Window;
   /** How selectors are answered: an index (default; jsdom) or `nativeQuery` (browsers). */
   query?: QueryFactory;
+  /**
+   * What detection already said about this page (the content script's answer, for the copy the
+   * popup parses): the pipeline does not detect a second time.
+   */
+  detection?: Detection;
 }
+
+/** `needs-generic`: the page is for the generic reader, and none was given: load it and ask again. */
+export type PipelineResult = ExtractResult | { ok: false; error: 'needs-generic' };
 
 const HAN_PER_MINUTE = 400;
 
-/** The article of `doc`; null when the page needs the generic reader and none was given. */
-export function extractWith(doc: Document, url: string, opts: PipelineOptions, generic: GenericReader | undefined): ExtractResult | null {
+/** The article of `doc`; `needs-generic` when the page needs the generic reader and none was given. */
+export function runPipeline(doc: Document, url: string, opts: PipelineOptions, generic: GenericReader | undefined): PipelineResult {
   const query = opts.query ?? indexedQuery;
   const q = query(doc);
-  const detection = detect(doc, url, q);
+  const detection = opts.detection ?? detect(doc, url, q);
   if (detection.kind === 'not-article') return { ok: false, error: detection.reason === 'empty' ? 'empty' : 'not-article' };
   const ctx = { baseUrl: url, stockLinks: opts.stockLinks ?? 'words' };
 
@@ -39,12 +48,15 @@ export function extractWith(doc: Document, url: string, opts: PipelineOptions, g
   let lines: LineMeta;
   if (detection.site === 'sina') {
     const template = templates.find((t) => t.id === detection.template)!;
-    const body = cloneDeep(findBody(q, template)!);
+    const found = findBody(q, template);
+    // A detection handed in may come from another copy of the page: its body must be here too.
+    if (!found) return { ok: false, error: 'empty' };
+    const body = cloneDeep(found);
     lines = cleanBody(body, { template: template.id, query });
     blocks = extractBlocks(body, ctx);
     meta = readMetadata(doc, url, template.id, q);
   } else {
-    if (!generic) return null;
+    if (!generic) return { ok: false, error: 'needs-generic' };
     // A Sina page no template fits: its noise goes before Readability looks (Readability drops
     // the classes the noise rules name), and Sina's own bylines beat Readability's guesses.
     const sina = isSinaPage(url, q);
