@@ -3,6 +3,7 @@ import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { failure, type BackgroundReplies, type ToBackground } from '../platform/messages';
 import { showCleaning } from './badge';
+import { followCleaning } from './frames';
 
 type Handlers = {
   [K in ToBackground['type']]: (
@@ -15,7 +16,7 @@ const handlers: Handlers = {
   async cleaned(msg, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false, error: 'not from a tab' };
-    await showCleaning(tabId, msg.removed, msg.state);
+    await Promise.all([showCleaning(tabId, msg.removed, msg.state), followCleaning(tabId, msg.state)]);
     return { ok: true };
   },
   async 'e2e-open'(msg, sender) {

@@ -3,12 +3,16 @@ import { browser } from '../platform/browser';
 import { normalizeSettings } from '../platform/settings';
 import { listenToCommands } from './commands';
 import { answerMessages } from './handlers';
+import { listenForFrames, syncFrameRules } from './frames';
 import { createMenus, listenToMenus } from './menus';
 
 // Listeners first and synchronously: a woken worker must find them registered.
 answerMessages();
 listenToMenus();
 listenToCommands();
+listenForFrames();
+// Session rules die with the browser (and the extension's reload): every start writes them again.
+void syncFrameRules();
 
 browser.runtime.onInstalled.addListener(async () => {
   // Write the defaults for keys not yet stored, so every context reads the same values.

@@ -9,6 +9,7 @@ import { writePerf } from './support/perf';
 import { startServer } from './support/server';
 import { describeBroken } from './specs/broken';
 import { describeFixtures } from './specs/fixtures';
+import { describeFrames } from './specs/frames';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
@@ -43,6 +44,7 @@ export function describeExtension(browser: BrowserName): void {
     describeProtocols(h);
     describeLateInjection(h);
     describeUndo(h);
+    describeFrames(h);
     describeHostile(h);
     describeBroken(h);
     describeNonSina(h);
