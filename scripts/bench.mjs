@@ -178,7 +178,9 @@ const browserPerf = ['chromium', 'firefox']
   .filter((f) => fs.existsSync(f))
   .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
 const BROWSER_TARGETS = {
-  'content-detect+clean-ms': '≤ 2 ms (median)',
+  // Issue 16 retired the 2 ms new-tab target (Chromium's cold isolated world); the warm pass stays ≤ 1 ms.
+  'content-detect+clean-ms': 'no worse than before',
+  'content-warm-pass-ms': '≤ 1 ms (median)',
   'content-sweep-ms': '< 1 ms per batch',
   'popup-rendered-ms': '≤ 100 ms',
   'heap-growth-per-promo-bytes': 'flat',
@@ -278,6 +280,27 @@ if (browserPerf.length) {
     }
   }
   out();
+  // Issue 16: the frames the rules block, per fixture with frames (test/e2e/specs/frames.ts).
+  const framed = browserPerf.flatMap((p) =>
+    Object.entries(p.perPage ?? {})
+      .filter(([, m]) => m['frames-blocked-cleaned'] !== undefined)
+      .map(([page, m]) => ({ browser: p.browser, page, ...m })),
+  );
+  if (framed.length) {
+    out('### Frames on the page (issue 16)');
+    out();
+    out('The test server counts the requests for each frame the fixture page names, with the page cleaned and');
+    out('with cleaning off for its host (the page as without the extension); the load event is');
+    out('`PerformanceNavigationTiming.loadEventStart`, ms after navigation start. Target: no blocked frame loaded.');
+    out();
+    out('| browser | page | frames the rules block | frames loaded, cleaned | frames loaded, cleaning off | load event, cleaned | load event, off |');
+    out('|---|---|---:|---:|---:|---:|---:|');
+    const cell = (x) => (x === undefined || x === null ? '–' : String(Math.round(x)));
+    for (const f of framed) {
+      out(`| ${f.browser} | ${f.page} | ${cell(f['frames-blocked-cleaned'])} | ${cell(f['frames-requested-cleaned'])} | ${cell(f['frames-requested-off'])} | ${cell(f['load-event-cleaned-ms'])} | ${cell(f['load-event-off-ms'])} |`);
+    }
+    out();
+  }
   out(`Recorded ${browserPerf.map((p) => `${p.browser} ${p.date.slice(0, 16)}Z`).join(', ')} (test-output/perf/<browser>.json).`);
 } else {
   out('Not recorded: run `npm test` with the browsers installed first (it writes test-output/perf/<browser>.json).');
