@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/core/sentences';
+import { MAX_PIECE, splitSentences } from '../src/core/sentences';
 
 const texts: [string, string][] = [];
 for (const dir of ['test/fixtures', '../shared/fixtures/pages']) {
@@ -27,7 +27,7 @@ describe('splitSentences on the fixtures', () => {
       for (const p of pieces) {
         expect(p.start, 'in order, no overlap').toBeGreaterThanOrEqual(last);
         expect(text.slice(p.start, p.end)).toBe(p.text);
-        expect(p.text.length).toBeLessThanOrEqual(100);
+        expect(p.text.length).toBeLessThanOrEqual(MAX_PIECE);
         expect(p.text).toBe(p.text.trim());
         // Nothing speakable is skipped between two pieces.
         expect(text.slice(last, p.start)).not.toMatch(/[\p{L}\p{N}]/u);

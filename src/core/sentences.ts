@@ -2,7 +2,8 @@
  * sentences: text → the pieces read aloud, with their offsets in the text (the reader highlights
  * the piece being spoken). Sentences end at 。！？； and line ends; "." "!" "?" ";" end one only
  * before a space or the end, so 3.5%, 1.2亿 and "U.S. stocks" stay whole. A piece longer than `max`
- * is cut after its last comma that fits: speech engines stall or stop on long utterances.
+ * is cut after its last comma that fits: speech engines stall or stop on long utterances (Chrome's
+ * network voices stop after about 15 s, some 60 Chinese characters).
  */
 export interface Sentence {
   start: number;
@@ -15,8 +16,9 @@ export interface Sentence {
 const END = /(?:[。！？；]+|(?<!(?:^|[^A-Za-z])[A-Z])[.!?;]+(?=\s|$))[」』”’"'）)\]】]*|\n/g;
 const COMMA = /[，、,：:]/g;
 const SPEAKABLE = /[\p{L}\p{N}]/u;
+export const MAX_PIECE = 60;
 
-export function splitSentences(text: string, max = 100): Sentence[] {
+export function splitSentences(text: string, max = MAX_PIECE): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
   const ends = [...text.matchAll(END)].map((m) => m.index + m[0].length).concat(text.length);

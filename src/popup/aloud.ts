@@ -138,6 +138,7 @@ function wire(): void {
     savePrefs();
     if (playing) setPlaying(true);
   });
+  addEventListener('pagehide', stopAloud);
   addEventListener('keydown', (e) => {
     if ($('aloud-bar').hidden || e.altKey || e.ctrlKey || e.metaKey || (e.target as Element).closest('select, input, textarea')) return;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
@@ -161,7 +162,8 @@ export async function toggleAloud(article: Article, content: HTMLElement): Promi
   for (const id of ['aloud-prev', 'aloud-pause', 'aloud-next', 'aloud-rate', 'aloud-voice']) $<HTMLButtonElement>(id).disabled = !matching.length;
   if (!matching.length) {
     // No voice of the article's language: say so rather than read Chinese with an English voice.
-    const name = new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'language' }).of(base(lang)) ?? lang;
+    // The language named in the language of the UI strings (<html lang>, set from the catalogue).
+    const name = new Intl.DisplayNames([document.documentElement.lang], { type: 'language' }).of(base(lang)) ?? lang;
     status.textContent = i18n('aloudNoVoice', name);
     return;
   }
