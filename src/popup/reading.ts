@@ -11,17 +11,17 @@ import { toast } from './toast';
 /** What the position counts: the blocks a reader scrolls past. */
 export const BLOCKS = 'p, h2, h3, h4, li, figure, blockquote, tr';
 
-let open: { article: Article; key: string; reading: Reading; content: HTMLElement } | null = null;
+let current: { article: Article; key: string; reading: Reading; content: HTMLElement } | null = null;
 /** The last selection inside the article: a click on the button must not depend on focus moving. */
 let selected: Range | null = null;
 
 /** The open article's highlights, for the Markdown export (none for any other article). */
-export const highlightsOf = (article: Article): Highlight[] => (open?.article === article ? open.reading.highlights : []);
+export const highlightsOf = (article: Article): Highlight[] => (current?.article === article ? current.reading.highlights : []);
 
 export async function openReading(article: Article, content: HTMLElement): Promise<void> {
   const key = readingKey(article);
   const reading = await loadReading(key);
-  open = { article, key, reading, content };
+  current = { article, key, reading, content };
   for (const h of reading.highlights) {
     const range = rangeOf(content, h);
     if (range) wrapRange(range, String(h.at));
@@ -30,17 +30,17 @@ export async function openReading(article: Article, content: HTMLElement): Promi
   follow(); // a selection made while storage answered
 }
 
-const save = () => open && void saveReading(open.key, open.reading).catch(() => undefined);
+const save = () => current && void saveReading(current.key, current.reading).catch(() => undefined);
 
 /** Marks under the selection: a selection on a highlight removes it, any other adds one. */
 function hits(range: Range): string[] {
-  return [...open!.content.querySelectorAll<HTMLElement>('mark[data-hl]')].filter((m) => range.intersectsNode(m)).map((m) => m.dataset.hl!);
+  return [...current!.content.querySelectorAll<HTMLElement>('mark[data-hl]')].filter((m) => range.intersectsNode(m)).map((m) => m.dataset.hl!);
 }
 
 export function toggleHighlight(): void {
   const range = selected;
-  if (!open || !range) return toast(i18n('highlightNothing'));
-  const { reading, content } = open;
+  if (!current || !range) return toast(i18n('highlightNothing'));
+  const { reading, content } = current;
   const ids = hits(range);
   if (ids.length) {
     for (const id of ids) unwrapMarks(content, id);
@@ -65,7 +65,7 @@ export function wireHighlighting(button: HTMLButtonElement): void {
   follow = () => {
     const sel = getSelection();
     const range = sel?.rangeCount ? sel.getRangeAt(0) : null;
-    if (range && open?.content.contains(range.commonAncestorContainer)) selected = range;
+    if (range && current?.content.contains(range.commonAncestorContainer)) selected = range;
     else if (document.activeElement !== button) selected = null;
     const removes = !!selected && hits(selected).length > 0;
     button.disabled = !selected || (selected.collapsed && !removes);
@@ -82,12 +82,12 @@ export function trackPosition(toolbar: HTMLElement): void {
   addEventListener('scroll', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!open) return;
+      if (!current) return;
       const top = toolbar.getBoundingClientRect().bottom;
-      const blocks = [...open.content.querySelectorAll(BLOCKS)];
+      const blocks = [...current.content.querySelectorAll(BLOCKS)];
       const first = scrollY < 8 ? 0 : Math.max(0, blocks.findIndex((b) => b.getBoundingClientRect().bottom > top));
-      if (first !== open.reading.block) {
-        open.reading.block = first;
+      if (first !== current.reading.block) {
+        current.reading.block = first;
         save();
       }
     }, 500);
