@@ -159,6 +159,7 @@ export async function toggleAloud(article: Article, content: HTMLElement): Promi
   const synth = globalThis.speechSynthesis;
   const matching = synth ? voicesFor(await voicesOf(synth)) : [];
   prefs = ((await browser.storage.local.get(PREFS).catch(() => ({} as Record<string, unknown>)))[PREFS] as Prefs | undefined) ?? {};
+  if ($('aloud-bar').hidden) return; // stopped again (N pressed twice) while the voices were found
   for (const id of ['aloud-prev', 'aloud-pause', 'aloud-next', 'aloud-rate', 'aloud-voice']) $<HTMLButtonElement>(id).disabled = !matching.length;
   if (!matching.length) {
     // No voice of the article's language: say so rather than read Chinese with an English voice.

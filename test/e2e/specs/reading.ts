@@ -200,6 +200,7 @@ export function describeReading(h: Harness): void {
         expect(await popup.isVisible('#aloud-status')).toBe(true);
         for (const id of ['#aloud-prev', '#aloud-pause', '#aloud-next', '#aloud-voice']) expect(await popup.isVisible(id), id).toBe(false);
         expect(await utterances(popup)).toEqual([]);
+        expect((await readContrast(popup, ['#aloud-status'])).map((r) => r.ratio >= 4.5)).toEqual([true]);
         if (voices === 'none') await docScreenshot(popup, h.browser, 'reader-aloud-no-voice');
         await close(popup);
       });
@@ -299,17 +300,20 @@ export function describeReading(h: Harness): void {
         await pollUntil(popup, () => document.querySelectorAll('#content mark').length === 1, null, 5_000, 'one mark');
         await popup.keyboard.press('n');
         await waitForUtterances(popup, 1);
-        const readings = await readContrast(popup, ['#aloud', '#highlight', '#aloud-bar button', '#aloud-bar select', '#content mark']);
-        expect(readings.length, `${theme}: controls measured`).toBeGreaterThanOrEqual(7);
-        for (const r of readings) if (r.ratio < 4.5) failures.push(`${theme} ${r.what}: ${r.fg} on ${r.bg} = ${r.ratio}`);
         // The README's picture: the bar, the sentence being read and a highlight.
         if (theme === 'light') await docScreenshot(popup, h.browser, 'reader-aloud');
+        // A selection enables the Highlight button, to be measured and reached too.
+        await selectInParagraph(popup, 2, 0, 4);
+        await pollUntil(popup, () => !(document.getElementById('highlight') as HTMLButtonElement).disabled, null, 5_000, 'highlight enabled');
+        const readings = await readContrast(popup, ['#aloud', '#highlight', '#aloud-bar button', '#aloud-bar select', '#content mark']);
+        expect(readings.length, `${theme}: controls measured`).toBeGreaterThanOrEqual(8);
+        for (const r of readings) if (r.ratio < 4.5) failures.push(`${theme} ${r.what}: ${r.fg} on ${r.bg} = ${r.ratio}`);
         if (theme === 'light') {
           // Tab goes on from the last focused element: start the walk from the toolbar's first button.
           await popup.focus('#save-md');
           const reached = (await walkWithTab(popup, 60)).filter((s) => /#(aloud|highlight)/.test(s.what));
           expect(reached.map((s) => s.what), 'the read-aloud controls are reached with Tab').toEqual(
-            ['button#aloud', 'button#aloud-prev', 'button#aloud-pause', 'button#aloud-next', 'select#aloud-rate', 'select#aloud-voice'],
+            ['button#aloud', 'button#highlight', 'button#aloud-prev', 'button#aloud-pause', 'button#aloud-next', 'select#aloud-rate', 'select#aloud-voice'],
           );
           expect(reached.filter((s) => !s.name).map((s) => s.what), 'named').toEqual([]);
           expect(reached.filter((s) => !hasFocusRing(s) || !s.focusVisible).map((s) => s.what), 'focus ring').toEqual([]);
