@@ -15,6 +15,7 @@ import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
 import { describeProtocols } from './specs/protocols';
 import { describeReaderOptions } from './specs/reader-options';
+import { describeReading } from './specs/reading';
 import { describeSinaProperties } from './specs/sina-properties';
 import { describeTimings } from './specs/timings';
 import { describeUndo } from './specs/undo';
@@ -49,5 +50,7 @@ export function describeExtension(browser: BrowserName): void {
     describeBroken(h);
     describeNonSina(h);
     describeReaderOptions(h);
+    // Last: it leaves highlights on shared fixtures until its afterAll clears them.
+    describeReading(h);
   });
 }
