@@ -200,12 +200,12 @@ export const noiseSelectors: string[] = [
 export const frameRules: { block: RegExp[]; keep: RegExp[] } = {
   block: [
     /^https?:\/\/[^/]*\.sina\.(com\.cn|cn)\/([^?#]*\/)?iframe\//,
-    // Ad servers, ad creatives, beacons, the push connector; the 2000s' third-party ad network
+    // Ad servers, ad creatives, beacons, the push connector (frames on other hosts, such as the
+    // 2000s' allyes.com ad network, are out of the extension's host permissions: hidden, not blocked)
     /^https?:\/\/(d\d+|pfp)\.sina\.com\.cn\//,
     /^https?:\/\/mjs\.sinaimg\.cn\/wap\/custom_html\//,
     /^https?:\/\/s?beacon\.sina\.com\.cn\//,
     /^https?:\/\/current\.sina\.com\.cn\/theone\//,
-    /^https?:\/\/[^/]*\.allyes\.com\//,
   ],
   keep: [/^https?:\/\/([\w-]+\.)*(login|passport|comment\d*|video|player)[\w-]*(\.[\w-]+)*\.(sina\.(com\.cn|cn)|weibo\.com)\//],
 };
