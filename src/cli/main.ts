@@ -6,6 +6,11 @@ import type { WorkerStats } from './pool';
 import { run } from './run';
 import { serveConversions } from './worker';
 
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 // The one built file is both the command and, under --jobs, each worker thread.
 if (!isMainThread) void serveConversions();
 else {
@@ -14,7 +19,7 @@ else {
     (code) => {
       // npm run bench reads how much memory the batch took (scripts/bench.mjs).
       const statsFile = process.env.SINA_READER_STATS;
-      if (statsFile) fs.writeFileSync(statsFile, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, workers }));
+      if (statsFile) fs.writeFileSync(statsFile, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: cpuSeconds(), workers }));
       process.exit(code);
     },
     (err: unknown) => {
