@@ -2,8 +2,9 @@
 // npm run bench: our whole pipeline against Readability alone and Readability + turndown (what
 // MarkDownload does), each beside the page's own DOM parse time, on every fixture page, in one run
 // with warm-up and medians; then growth on generated pages of 1,000 to 20,000 paragraphs; then the
-// bundle sizes and, when the browser tests have left them, the in-browser timings.
-// Writes BENCHMARKS.md. Prints ratios, never asserts on time (machines here are noisy).
+// bundle sizes, the command line's batch throughput and memory (scripts/bench-batch.mjs) and, when
+// the browser tests have left them, the in-browser timings. Writes BENCHMARKS.md;
+// `npm run bench -- --batch-only` measures only the batch and replaces its section. Prints ratios, never asserts on time (machines here are noisy).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { CLI_NODE_FLAGS } from './node-flags.mjs';
+import { batchSection, measureBatch, spliceSection } from './bench-batch.mjs';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
@@ -22,6 +24,14 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 15;
 const WARMUP = 3;
 const quick = args.includes('--quick');
+
+if (args.includes('--batch-only')) {
+  const file = path.join(root, 'BENCHMARKS.md');
+  const section = batchSection(await measureBatch(root));
+  fs.writeFileSync(file, spliceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section));
+  process.stdout.write(`${section}\n`);
+  process.exit(0);
+}
 
 // The core is TypeScript: bundle it once for Node (a growth child reuses the parent's bundle).
 const child = args.includes('--growth-child');
@@ -167,6 +177,9 @@ const growthRuns = [
   { label: `as the command line runs (${CLI_NODE_FLAGS.join(' ')})`, flags: CLI_NODE_FLAGS },
 ].map((g) => ({ ...g, growth: growthIn(g.flags) }));
 
+// The batch runs the built command line in fresh processes, after the measures above.
+const batch = quick ? null : await measureBatch(root);
+
 // Bundles (the build checks the budgets and writes dist/sizes.json; here they are reported).
 const sizesFile = path.join(root, 'dist', 'sizes.json');
 const built = fs.existsSync(sizesFile) ? JSON.parse(fs.readFileSync(sizesFile, 'utf8')) : null;
@@ -240,6 +253,8 @@ for (const { label, growth } of growthRuns) {
   out();
   out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); outside garbage collection ×${grow('median', 'oursNoGc')} on medians, ×${grow('min', 'oursNoGc')} on minimums; ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
 }
+out();
+out(batch ? batchSection(batch) : '## Batch (command line)\n\nNot measured (`--quick`, or not built: run `npm run build` first).');
 out();
 out('## Bundles (minified)');
 out();
