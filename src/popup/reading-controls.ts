@@ -11,6 +11,10 @@ export function wireReadingControls(shown: () => Article | null): void {
   byId('aloud').addEventListener('click', aloud);
   wireHighlighting(byId('highlight') as HTMLButtonElement);
   trackPosition(byId('toolbar'));
+  // The toolbar wraps to more rows in a narrow popup and grows with the read-aloud bar: jumps land below it.
+  new ResizeObserver(([entry]) =>
+    document.documentElement.style.setProperty('--toolbar-height', `${entry.target.getBoundingClientRect().height}px`),
+  ).observe(byId('toolbar'));
   addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || !shown() || (e.target as Element).closest('select, input, textarea')) return;
     if (e.key === 'n' || e.key === 'N') aloud();
