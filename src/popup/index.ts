@@ -15,7 +15,8 @@ import { preloadMarkdownWriter } from './markdown-writer';
 import { wireLinks } from './links';
 import { loadArticle, loadGeneric, type Loaded } from './load';
 import { renderMeta } from './meta';
-import { openReading, toggleHighlight, trackPosition, wireHighlighting } from './reading';
+import { openReading } from './reading';
+import { wireReadingControls } from './reading-controls';
 import { copySelection } from './selection';
 import { takeBoot, type Boot } from './prefetch';
 import type { Target } from './target';
@@ -58,21 +59,6 @@ function show(loaded: Loaded): void {
   performance.mark('reader:rendered');
   preloadMarkdownWriter();
   void openReading(article, $('content'));
-}
-
-/** Read aloud loads on first use (button or N, as in Firefox's Reader View); H highlights the selection. */
-function wireReadingKeys(): void {
-  const aloud = () => {
-    if (article) void import('./aloud').then((m) => m.toggleAloud(article!, $('content')));
-  };
-  button('aloud').addEventListener('click', aloud);
-  wireHighlighting(button('highlight'));
-  trackPosition($('toolbar'));
-  addEventListener('keydown', (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || !article || (e.target as Element).closest('select, input, textarea')) return;
-    if (e.key === 'n' || e.key === 'N') aloud();
-    if (e.key === 'h' || e.key === 'H') toggleHighlight();
-  });
 }
 
 function showCleaning(): void {
@@ -141,7 +127,7 @@ async function main(): Promise<void> {
   wireViewControls(settings, $);
   button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   wireLinks($('article'));
-  wireReadingKeys();
+  wireReadingControls(() => article);
 
   const target = await boot.target;
   document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);
