@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { INDEX_FILE } from '../../src/cli/outdir';
 
 export const CLI = path.resolve('test-output/cli/sina-reader.mjs');
 
@@ -53,6 +54,9 @@ export function scratchDir(files: Record<string, Uint8Array | string>): string {
 }
 
 /** Every file under `dir`, recursively, relative to it. */
+/** Files left in dir, save the batch's resume index (src/cli/outdir.ts): temp files count. */
 export function listFiles(dir: string): string[] {
-  return fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort() : [];
+  return fs.existsSync(dir)
+    ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => path.basename(f) !== INDEX_FILE && fs.statSync(path.join(dir, f)).isFile()).sort()
+    : [];
 }
