@@ -108,7 +108,7 @@ describe('derived manifests', () => {
 
   it('ask only for what the features need', () => {
     expect(base.manifest_version).toBe(3);
-    expect(base.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage']);
+    expect(base.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'declarativeNetRequestWithHostAccess', 'downloads', 'scripting', 'storage']);
     expect(base.host_permissions.sort()).toEqual(['*://*.sina.cn/*', '*://*.sina.com.cn/*', '*://*.sinaimg.cn/*']);
     expect(base.content_security_policy.extension_pages).toMatch(/script-src 'self'; object-src 'none'/);
     expect(base.content_security_policy.extension_pages).not.toMatch(/unsafe-(eval|inline)|https?:\/\/[^ ;]*\s*;?\s*script/);

@@ -4,11 +4,13 @@ import { normalizeSettings } from '../platform/settings';
 import { listenToCommands } from './commands';
 import { answerMessages } from './handlers';
 import { createMenus, listenToMenus } from './menus';
+import { installRefererRule } from './referer';
 
 // Listeners first and synchronously: a woken worker must find them registered.
 answerMessages();
 listenToMenus();
 listenToCommands();
+void installRefererRule().catch((err) => console.warn('[sina-reader] referer rule', err));
 
 browser.runtime.onInstalled.addListener(async () => {
   // Write the defaults for keys not yet stored, so every context reads the same values.

@@ -8,6 +8,7 @@ import type { Harness } from './support/harness';
 import { writePerf } from './support/perf';
 import { startServer } from './support/server';
 import { describeBroken } from './specs/broken';
+import { describeExtImages } from './specs/ext-images';
 import { describeFixtures } from './specs/fixtures';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
@@ -47,5 +48,6 @@ export function describeExtension(browser: BrowserName): void {
     describeBroken(h);
     describeNonSina(h);
     describeReaderOptions(h);
+    describeExtImages(h);
   });
 }
