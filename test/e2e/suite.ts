@@ -9,6 +9,7 @@ import { writePerf } from './support/perf';
 import { startServer } from './support/server';
 import { describeBroken } from './specs/broken';
 import { describeExtImages } from './specs/ext-images';
+import { describeExtTargets } from './specs/ext-targets';
 import { describeFixtures } from './specs/fixtures';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
@@ -49,5 +50,6 @@ export function describeExtension(browser: BrowserName): void {
     describeNonSina(h);
     describeReaderOptions(h);
     describeExtImages(h);
+    describeExtTargets(h);
   });
 }
