@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { safeFileName } from '../../../src/core/filename';
 import { DEFAULT_SETTINGS } from '../../../src/platform/settings';
+import { withDeadline } from '../support/browsers';
 import { repoRoot } from '../support/fixtures';
 import { docScreenshot, showcase, type Harness } from '../support/harness';
 import { closeQuietly, pollUntil, variantUrl, waitForCleanState } from '../support/pages';
@@ -65,9 +66,10 @@ export function describeExtTargets(h: Harness): void {
     afterAll(async () => {
       if (popups[0]) {
         const { obsidianVault, obsidianFolder, obsidianOpen } = DEFAULT_SETTINGS;
-        await setStored(popups[0], { obsidianVault, obsidianFolder, obsidianOpen }).catch(() => {});
+        await withDeadline(setStored(popups[0], { obsidianVault, obsidianFolder, obsidianOpen }), 5_000, 'reset').catch(() => {});
       }
-      for (const p of popups) await h.session.closePopup(p);
+      // A page that closed itself can leave an evaluate unanswered over BiDi: each close has a deadline.
+      for (const p of popups) await withDeadline(h.session.closePopup(p), 5_000, 'close').catch(() => {});
       for (const p of tabs) await closeQuietly(p);
     });
 
@@ -75,7 +77,31 @@ export function describeExtTargets(h: Harness): void {
       let popup: Page;
       beforeAll(async () => {
         popup = await popupFor(await openArticle(showcase));
-        await setStored(popup, { obsidianVault: vault, obsidianFolder: folder, obsidianOpen: false });
+      });
+
+      it('options page: vault, folder and open-or-silent are stored as typed', async () => {
+        const options = await h.session.openOptions(tabs[0]);
+        popups.push(options);
+        await pollUntil(options, () => document.querySelector<HTMLInputElement>('#filenameTemplate')?.value !== '', null, 10_000, 'options filled in');
+        expect(await options.isChecked('#obsidianOpen'), 'opens the note by default').toBe(true);
+        await options.fill('#obsidianVault', vault);
+        await options.fill('#obsidianFolder', folder);
+        await options.uncheck('#obsidianOpen');
+        await pollUntil(
+          options,
+          ([v, f]) => {
+            type Sync = { storage: { sync: { get(k: null): Promise<Record<string, unknown>> } } };
+            const g = globalThis as unknown as { browser?: Sync; chrome: Sync; __stored?: Record<string, unknown> };
+            void (g.browser ?? g.chrome).storage.sync.get(null).then((x) => (g.__stored = x));
+            const got = g.__stored ?? {};
+            return got.obsidianVault === v && got.obsidianFolder === f && got.obsidianOpen === false;
+          },
+          [vault, folder] as const,
+          10_000,
+          'Obsidian options stored',
+        );
+        popups.splice(popups.indexOf(options), 1);
+        await h.session.closePopup(options);
       });
 
       it('opens obsidian://new with vault, folder/name from the template and the note on the clipboard', async () => {
