@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/build.ts'],
           exclude: ['test/e2e/**', '**/node_modules/**', 'dist/**', '.scratch/**'],
           environment: 'node',
           env,

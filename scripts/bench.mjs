@@ -2,8 +2,9 @@
 // npm run bench: our whole pipeline against Readability alone and Readability + turndown (what
 // MarkDownload does), each beside the page's own DOM parse time, on every fixture page, in one run
 // with warm-up and medians; then growth on generated pages of 1,000 to 20,000 paragraphs; then the
-// bundle sizes and, when the browser tests have left them, the in-browser timings.
-// Writes BENCHMARKS.md. Prints ratios, never asserts on time (machines here are noisy).
+// bundle sizes, the command line's batch throughput and memory (scripts/bench-batch.mjs) and, when
+// the browser tests have left them, the in-browser timings. Writes BENCHMARKS.md;
+// `npm run bench -- --batch-only` measures only the batch and replaces its section. Prints ratios, never asserts on time (machines here are noisy).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { CLI_NODE_FLAGS } from './node-flags.mjs';
+import { batchSection, measureBatch, spliceSection } from './bench-batch.mjs';
 import * as esbuild from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
@@ -23,13 +25,21 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 15;
 const WARMUP = 3;
 const quick = args.includes('--quick');
 
+if (args.includes('--batch-only')) {
+  const file = path.join(root, 'BENCHMARKS.md');
+  const section = batchSection(await measureBatch(root));
+  fs.writeFileSync(file, spliceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section));
+  process.stdout.write(`${section}\n`);
+  process.exit(0);
+}
+
 // The core is TypeScript: bundle it once for Node (a growth child reuses the parent's bundle).
 const child = args.includes('--growth-child');
 const outDir = child ? process.env.BENCH_CORE_DIR : fs.mkdtempSync(path.join(os.tmpdir(), 'sina-bench-'));
 if (!child) {
   await esbuild.build({
     stdin: {
-      contents: `export { extractArticle } from './src/core/pipeline';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
+      contents: `export { extractArticle } from './src/core/extract-article';\nexport { toMarkdown } from './src/core/markdown';\nexport { decodeHtml } from './src/core/encoding';\nexport { detect } from './src/core/detect';\nexport { cleanPage } from './src/core/inpage';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -167,6 +177,9 @@ const growthRuns = [
   { label: `as the command line runs (${CLI_NODE_FLAGS.join(' ')})`, flags: CLI_NODE_FLAGS },
 ].map((g) => ({ ...g, growth: growthIn(g.flags) }));
 
+// The batch runs the built command line in fresh processes, after the measures above.
+const batch = quick ? null : await measureBatch(root);
+
 // Bundles (the build checks the budgets and writes dist/sizes.json; here they are reported).
 const sizesFile = path.join(root, 'dist', 'sizes.json');
 const built = fs.existsSync(sizesFile) ? JSON.parse(fs.readFileSync(sizesFile, 'utf8')) : null;
@@ -178,7 +191,9 @@ const browserPerf = ['chromium', 'firefox']
   .filter((f) => fs.existsSync(f))
   .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
 const BROWSER_TARGETS = {
-  'content-detect+clean-ms': '≤ 2 ms (median)',
+  // Issue 16 retired the 2 ms new-tab target (Chromium's cold isolated world); the warm pass stays ≤ 1 ms.
+  'content-detect+clean-ms': 'no worse than before',
+  'content-warm-pass-ms': '≤ 1 ms (median)',
   'content-sweep-ms': '< 1 ms per batch',
   'popup-rendered-ms': '≤ 100 ms',
   'heap-growth-per-promo-bytes': 'flat',
@@ -239,6 +254,8 @@ for (const { label, growth } of growthRuns) {
   out(`Time per paragraph from ${first.n} to ${last.n}: ×${grow('median')} on medians, ×${grow('min')} on minimums (flat = linear growth); outside garbage collection ×${grow('median', 'oursNoGc')} on medians, ×${grow('min', 'oursNoGc')} on minimums; ours/parse ${vsParse(first)} at ${first.n}, ${vsParse(last)} at ${last.n}.`);
 }
 out();
+out(batch ? batchSection(batch) : '## Batch (command line)\n\nNot measured (`--quick`, or not built: run `npm run build` first).');
+out();
 out('## Bundles (minified)');
 out();
 if (built) {
@@ -278,6 +295,27 @@ if (browserPerf.length) {
     }
   }
   out();
+  // Issue 16: the frames the rules block, per fixture with frames (test/e2e/specs/frames.ts).
+  const framed = browserPerf.flatMap((p) =>
+    Object.entries(p.perPage ?? {})
+      .filter(([, m]) => m['frames-blocked-cleaned'] !== undefined)
+      .map(([page, m]) => ({ browser: p.browser, page, ...m })),
+  );
+  if (framed.length) {
+    out('### Frames on the page (issue 16)');
+    out();
+    out('The test server counts the requests for each frame the fixture page names, with the page cleaned and');
+    out('with cleaning off for its host (the page as without the extension); the load event is');
+    out('`PerformanceNavigationTiming.loadEventStart`, ms after navigation start. Target: no blocked frame loaded.');
+    out();
+    out('| browser | page | frames the rules block | frames loaded, cleaned | frames loaded, cleaning off | load event, cleaned | load event, off |');
+    out('|---|---|---:|---:|---:|---:|---:|');
+    const cell = (x) => (x === undefined || x === null ? '–' : String(Math.round(x)));
+    for (const f of framed) {
+      out(`| ${f.browser} | ${f.page} | ${cell(f['frames-blocked-cleaned'])} | ${cell(f['frames-requested-cleaned'])} | ${cell(f['frames-requested-off'])} | ${cell(f['load-event-cleaned-ms'])} | ${cell(f['load-event-off-ms'])} |`);
+    }
+    out();
+  }
   out(`Recorded ${browserPerf.map((p) => `${p.browser} ${p.date.slice(0, 16)}Z`).join(', ')} (test-output/perf/<browser>.json).`);
 } else {
   out('Not recorded: run `npm test` with the browsers installed first (it writes test-output/perf/<browser>.json).');

@@ -56,6 +56,8 @@ async function esbuild(entries, e2e, version, module) {
     platform: 'browser',
     target: ['chrome120', 'firefox128'],
     define: { __E2E__: e2e ? 'true' : 'false', __VERSION__: JSON.stringify(version) },
+    // Extension pages use the browser's promise API directly (src/platform/native-pages.ts).
+    alias: module ? { 'webextension-polyfill': './src/platform/native-pages.ts' } : {},
     legalComments: 'none',
     charset: 'utf8',
     metafile: true,

@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../src/core/detect';
 import { DecodeError, decodeHtml } from '../src/core/encoding';
-import { extractArticle } from '../src/core/pipeline';
+import { extractArticle } from '../src/core/extract-article';
 import type { ExtractResult } from '../src/core/types';
 import { buildCli, listFiles, runCli, scratchDir } from './hostile/cli';
 import { inspectHtml } from './hostile/inspect';

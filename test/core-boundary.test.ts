@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../src/core/pipeline';
+import { extractArticle } from '../src/core/extract-article';
 import { nativeQuery } from '../src/core/query';
 import { extract, extraPagesDir, fixtures, parse } from './support/pages';
 

@@ -5,7 +5,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, decodeHtml, sniffCharset } from '../src/core/encoding';
-import { extractArticle } from '../src/core/pipeline';
+import { extractArticle } from '../src/core/extract-article';
 import { binaryGarbage, loadFixtures, utf8 } from './hostile/pages';
 import { ARTICLE_URL, buildArticlePage, defaultParts } from './hostile/vectors';
 

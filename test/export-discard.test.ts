@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** saveMarkdown leaves nothing half-written: a .md the browser fails to write takes its images with it. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../src/core/types';

@@ -4,6 +4,7 @@ import { browser } from '../platform/browser';
 import { failure, type BackgroundReplies, type ToBackground } from '../platform/messages';
 import { showCleaning } from './badge';
 import { openBatch } from './reader-window';
+import { followCleaning } from './frames';
 
 type Handlers = {
   [K in ToBackground['type']]: (
@@ -16,7 +17,7 @@ const handlers: Handlers = {
   async cleaned(msg, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false, error: 'not from a tab' };
-    await showCleaning(tabId, msg.removed, msg.state);
+    await Promise.all([showCleaning(tabId, msg.removed, msg.state), followCleaning(tabId, msg.state)]);
     return { ok: true };
   },
   async 'open-batch'() {

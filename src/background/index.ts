@@ -3,6 +3,7 @@ import { browser } from '../platform/browser';
 import { normalizeSettings } from '../platform/settings';
 import { listenToCommands } from './commands';
 import { answerMessages } from './handlers';
+import { listenForFrames, syncFrameRules } from './frames';
 import { createMenus, listenToMenus } from './menus';
 import { installRefererRule } from './referer';
 
@@ -10,6 +11,9 @@ import { installRefererRule } from './referer';
 answerMessages();
 listenToMenus();
 listenToCommands();
+listenForFrames();
+// Session rules die with the browser (and the extension's reload): every start writes them again.
+void syncFrameRules();
 void installRefererRule().catch((err) => console.warn('[sina-reader] referer rule', err));
 
 browser.runtime.onInstalled.addListener(async () => {

@@ -1,34 +1,32 @@
-/** The export command: one page or a batch; failures are reported per file and never stop the batch. */
+/** The export command: pages or URLs, one or a batch; each failure is one line and never stops the batch. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { DecodeError, decodeHtml } from '../core/encoding';
-import { numberedFileName, safeFileName } from '../core/filename';
-import { toMarkdown } from '../core/markdown';
-import { extractArticle } from '../core/pipeline';
+import { safeFileName } from '../core/filename';
 import type { Article } from '../core/types';
 import { parseArgs, type Args } from './args';
-import { messages, type MessageKey } from './messages';
+import { loadConverter, type Convert, type ConvertJob, type Converted } from './convert';
+import type { FetchPolicy } from './fetch';
+import { saveImages } from './images';
+import { isSinaImageHost, isSinaPageHost, readInputs, type Input } from './inputs';
+import { loadInput, MAX_BYTES } from './load';
+import { fill, messages, type MessageKey } from './messages';
+import { OutDir, pageKey, writeAtomically } from './outdir';
+import { ConvertPool, type WorkerStats } from './pool';
+import { HostRateLimiter } from './rate';
 
-const MAX_BYTES = 50 * 1024 * 1024;
+type Messages = ReturnType<typeof messages>;
 
-/** One window serves DOMPurify for the whole batch: setting it up costs more than a page. */
-let purifyWindow: Window | null = null;
-const purifier = () => (purifyWindow ??= new JSDOM('').window as unknown as Window);
-
-class PageError extends Error {
-  constructor(public key: MessageKey) {
-    super(key);
-  }
+export interface RunOptions {
+  /** The script a worker thread runs (the built command line itself). */
+  workerScript?: string;
+  /** Told what each worker said about itself at the end (the bench reads it). */
+  onWorkerStats?: (stats: WorkerStats[]) => void;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
   const msg = messages();
   const args = parseArgs(argv);
-  if (!args) {
-    process.stderr.write(`sina-reader: ${msg.badOption}\n${msg.usage}\n`);
-    return 2;
-  }
+  if (!args) return usage(msg, msg.badOption, true);
   if (args.command === 'help') {
     process.stdout.write(`${msg.usage}\n`);
     return 0;
@@ -37,98 +35,141 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return 0;
   }
-  const batch = args.inputs.length > 1;
-  if (batch && args.url) return usage(msg.urlOne);
-  const outDir = args.out && (batch || isDirectory(args.out)) ? args.out : null;
-  if (batch && !outDir && args.format === 'md') return usage(msg.needOut);
+  const inputs = [...readInputs(args.inputs, args.from)];
+  const batch = inputs.length > 1 || args.from.length > 0;
+  if (batch && args.url) return usage(msg, msg.urlOne);
+  const outDirPath = args.out && (batch || isDirectory(args.out)) ? args.out : null;
+  if (batch && !outDirPath && args.format === 'md') return usage(msg, msg.needOut);
+  if (args.images && !args.out) return usage(msg, msg.imagesNeedFile);
+  let outDir: OutDir | null = null;
+  try {
+    outDir = outDirPath ? new OutDir(outDirPath) : null;
+  } catch {
+    return usage(msg, `${outDirPath}: ${msg.writeFailed}`);
+  }
 
-  let failed = 0;
-  const jsonOut: object[] = [];
-  const now = new Date();
-  for (const input of args.inputs) {
-    // jsdom releases a closed window only when the event loop turns: a long batch stays small.
-    await new Promise((resolve) => setImmediate(resolve));
+  const exporter = new Exporter(args, msg, outDir, batch && inputs.length > 1 ? makePool(args, opts) : null);
+  // Pages in flight (read, waiting for a worker, converting, writing): enough to keep every worker busy.
+  const inFlight = Math.max(2, args.jobs * 2);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(inFlight, inputs.length) }, async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      await exporter.export(inputs[i], i);
+    }
+  }));
+  const stats = await exporter.pool?.close();
+  if (stats) opts.onWorkerStats?.(stats);
+  const json = exporter.json.filter(Boolean);
+  if (json.length) process.stdout.write(`${JSON.stringify(batch ? json : json[0], null, 2)}\n`);
+  const t = exporter.tally;
+  if (batch) process.stderr.write(`sina-reader: ${fill(msg.summary, { total: inputs.length, ...t })}\n`);
+  return t.failed ? 1 : 0;
+
+  function makePool(a: Args, o: RunOptions): ConvertPool | null {
+    return o.workerScript ? new ConvertPool(o.workerScript, a.jobs) : null;
+  }
+}
+
+class Exporter {
+  readonly json: object[] = [];
+  readonly tally = { written: 0, skipped: 0, failed: 0 };
+  private readonly pagePolicy: FetchPolicy;
+  private readonly imagePolicy: FetchPolicy;
+  private readonly now = Date.now();
+
+  constructor(private args: Args, private msg: Messages, private outDir: OutDir | null, readonly pool: ConvertPool | null) {
+    const base = { limiter: new HostRateLimiter(args.rate), timeoutMs: args.timeoutSeconds * 1000, retries: args.retries, resolve: args.resolve, maxBytes: MAX_BYTES };
+    this.pagePolicy = { ...base, allowed: (u) => /^https?:$/.test(u.protocol) && isSinaPageHost(u.hostname) };
+    this.imagePolicy = { ...base, allowed: (u) => /^https?:$/.test(u.protocol) && isSinaImageHost(u.hostname) };
+  }
+
+  async export(input: Input, index: number): Promise<void> {
+    if (input.kind === 'bad') return this.fail(input.label, input.reason);
+    const inputKey = input.kind === 'url' ? input.url : path.resolve(input.path);
+    if (this.args.skipExisting && this.outDir) {
+      const done = this.outDir.doneAs({ id: input.kind === 'url' ? docIdInUrl(input.url) : null, input: inputKey });
+      if (done) return this.skip(input.label, done);
+    }
+    const loaded = await loadInput(input, this.pagePolicy, this.args.url);
+    if (!loaded.ok) return this.fail(input.label, loaded.reason, loaded.status);
+    const job: ConvertJob = { bytes: loaded.bytes, url: loaded.url, fileUrl: loaded.fileUrl, charset: loaded.charset, preset: this.args.preset, stockLinks: this.args.stockLinks, now: this.now };
+    const result: Converted = this.pool ? await this.pool.convert(job) : safely(await this.inThread(), job);
+    if (!result.ok) return this.fail(input.label, result.reason);
     try {
-      const article = readPage(input, args);
-      const markdown = toMarkdown(article, { preset: args.preset, now });
-      if (outDir) {
-        const file = writeUnique(outDir, safeFileName(article.title, args.format === 'json' ? '.json' : '.md'), render(article, markdown, args), args.force);
-        process.stderr.write(`${msg.wrote} ${file}\n`);
-      } else if (args.out) {
-        writeFile(args.out, render(article, markdown, args), args.force);
-      } else if (args.format === 'json') {
-        jsonOut.push(toJson(article, markdown));
-      } else {
-        process.stdout.write(markdown);
-      }
-    } catch (e) {
-      failed++;
-      const key: MessageKey = e instanceof PageError ? e.key : 'internal';
-      process.stderr.write(`sina-reader: ${input}: ${msg[key]}\n`);
+      await this.write(result.article, result.markdown, input, inputKey, index);
+    } catch {
+      this.fail(input.label, 'writeFailed');
     }
   }
-  if (jsonOut.length) process.stdout.write(`${JSON.stringify(batch ? jsonOut : jsonOut[0], null, 2)}\n`);
-  return failed ? 1 : 0;
 
-  function usage(text: string): number {
-    process.stderr.write(`sina-reader: ${text}\n`);
-    return 2;
+  private converter: Promise<Convert> | null = null;
+  private inThread(): Promise<Convert> {
+    return (this.converter ??= loadConverter());
+  }
+
+  private async write(article: Article, markdown: string, input: Input, inputKey: string, index: number): Promise<void> {
+    const { args, outDir } = this;
+    const id = pageKey(article);
+    if (outDir) {
+      const done = args.skipExisting ? outDir.doneAs({ id }) : null;
+      if (done) return this.skip(input.label, done);
+      const name = outDir.reserve(safeFileName(article.title, args.format === 'json' ? '.json' : '.md'), args.force);
+      markdown = await this.withImages(article, markdown, input.label, path.join(outDir.dir, name));
+      const file = outDir.commit(name, render(article, markdown, args), { id, input: inputKey });
+      this.tally.written++;
+      return void process.stderr.write(`${this.msg.wrote} ${file}\n`);
+    }
+    if (args.out) {
+      if (!args.force && fs.existsSync(args.out)) return this.fail(input.label, 'exists');
+      markdown = await this.withImages(article, markdown, input.label, args.out);
+      writeAtomically(args.out, render(article, markdown, args));
+    } else if (args.format === 'json') this.json[index] = toJson(article, markdown);
+    else process.stdout.write(markdown);
+    this.tally.written++;
+  }
+
+  /** Images saved first: once the Markdown file exists, what it links to exists too. */
+  private async withImages(article: Article, markdown: string, label: string, file: string): Promise<string> {
+    const place = this.args.images;
+    if (!place) return markdown;
+    const mdDir = path.dirname(file);
+    const dir = place.kind === 'folder' ? place.dir : path.join(mdDir, path.basename(file).replace(/\.(md|json)$/i, ''));
+    const linkDir = path.relative(mdDir, dir).split(path.sep).join('/') || '.';
+    const local = await saveImages(markdown, article.images, { dir, linkDir, referer: article.url, policy: this.imagePolicy });
+    for (const f of local.failed) {
+      process.stderr.write(`sina-reader: ${label}: ${this.msg.image} ${f.src}: ${fill(this.msg[f.reason], { status: f.status })}\n`);
+    }
+    return local.markdown;
+  }
+
+  private fail(label: string, reason: MessageKey, status?: number): void {
+    this.tally.failed++;
+    process.stderr.write(`sina-reader: ${label}: ${fill(this.msg[reason], { status })}\n`);
+  }
+
+  private skip(label: string, file: string): void {
+    this.tally.skipped++;
+    process.stderr.write(`sina-reader: ${label}: ${this.msg.skipped} ${file}\n`);
   }
 }
 
-function readPage(input: string, args: Args): Article {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(input);
-    if (stat.isDirectory()) throw new PageError('directory');
-    if (stat.size > MAX_BYTES) throw new PageError('tooBig');
-    bytes = fs.readFileSync(input);
-  } catch (e) {
-    if (e instanceof PageError) throw e;
-    throw new PageError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable');
-  }
-  let html: string;
-  try {
-    html = decodeHtml(bytes).text;
-  } catch (e) {
-    throw new PageError(e instanceof DecodeError ? e.reason : 'encoding');
-  }
-  const fileUrl = `file://${path.resolve(input)}`;
-  const url = args.url ?? fileUrl;
-  const dom = new JSDOM(html, { url: validUrl(url) ?? fileUrl, virtualConsole: new VirtualConsole() });
-  const doc = dom.window.document;
-  const pageUrl = args.url ?? canonicalUrl(doc) ?? fileUrl;
-  let result;
-  try {
-    result = extractArticle(doc, pageUrl, { stockLinks: args.stockLinks, window: purifier() });
-  } finally {
-    closeQuietly(dom);
-  }
-  if (!result.ok) throw new PageError(result.error);
-  return result.article;
+/** doc-i… in a Sina URL names the article before it is fetched. */
+function docIdInUrl(url: string): string | null {
+  return /\/(?:doc|detail)-(i[a-z0-9]+)/i.exec(url)?.[1].toLowerCase() ?? null;
 }
 
-/** jsdom's close() recurses through the tree: a pathologically deep page must not cost its article. */
-function closeQuietly(dom: JSDOM): void {
+function safely(convert: Convert, job: ConvertJob): Converted {
   try {
-    dom.window.close();
+    return convert(job);
   } catch {
-    // The window is garbage once unreferenced.
+    return { ok: false, reason: 'internal' };
   }
 }
 
-function canonicalUrl(doc: Document): string | null {
-  const raw = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
-  return validUrl(raw?.startsWith('//') ? `https:${raw}` : raw ?? null);
-}
-
-function validUrl(u: string | null): string | null {
-  if (!u) return null;
-  try {
-    return /^(https?|file):$/.test(new URL(u).protocol) ? new URL(u).href : null;
-  } catch {
-    return null;
-  }
+function usage(msg: Messages, text: string, withUsage = false): number {
+  process.stderr.write(`sina-reader: ${text}\n${withUsage ? `${msg.usage}\n` : ''}`);
+  return 2;
 }
 
 export function toJson(a: Article, markdown: string): object {
@@ -150,30 +191,4 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Write to a temporary file, then rename: no half-written output, ever. */
-function writeFile(file: string, content: string, force: boolean): void {
-  if (!force && fs.existsSync(file)) throw new PageError('exists');
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, content, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    if (e instanceof PageError) throw e;
-    throw new PageError('writeFailed');
-  }
-}
-
-function writeUnique(dir: string, name: string, content: string, force: boolean): string {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch {
-    throw new PageError('writeFailed');
-  }
-  let file = path.join(dir, name);
-  for (let n = 2; !force && fs.existsSync(file); n++) file = path.join(dir, numberedFileName(name, n));
-  writeFile(file, content, force);
-  return file;
 }

@@ -5,7 +5,7 @@
  */
 import { detectBody } from '../core/detect';
 import { readerHtml } from '../core/dom';
-import { cleanPage } from '../core/inpage';
+import { cleanPage, STATE_ATTR } from '../core/inpage';
 import { NativeQuery } from '../core/query';
 import type { Detection } from '../core/types';
 import { answerMessages, claimPage, onSyncStorageChange, readSyncStorage, tellBackground } from '../platform/content-runtime';
@@ -41,9 +41,12 @@ function guard<T>(what: string, fn: () => T): T | undefined {
   }
 }
 
+/** The page-state attribute the stylesheet and the tests read (spelled once, in core/inpage). */
+const markPage = (value: CleaningState | 'idle'): void => document.documentElement.setAttribute(STATE_ATTR, value);
+
 function publish(next: CleaningState): void {
   state = next;
-  document.documentElement.dataset.sinaReader = next;
+  markPage(next);
   tellBackground({ type: 'cleaned', removed, state });
 }
 
@@ -108,7 +111,7 @@ async function applySettings(): Promise<void> {
   const settings = cleaningSettings(await readSyncStorage());
   if (!cleaningAllowed(settings, location.hostname)) {
     if (state === 'cleaned') restore();
-    else if (!cleaner && isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'off';
+    else if (!cleaner && isSinaArticle(detection)) markPage('off');
   } else if (!userChoseOriginal && state !== 'cleaned') clean();
 }
 
@@ -119,7 +122,11 @@ function start(): void {
   detectedBody = found?.body ?? null;
   performance.measure('sina-reader:detect', { start: t0 });
   // Lets tests (and curious users) see that the reader looked at this page and left it alone.
-  if (!isSinaArticle(detection)) document.documentElement.dataset.sinaReader = 'idle';
+  if (!isSinaArticle(detection)) {
+    markPage('idle');
+    // Frames the background blocks on Sina pages load again where nothing is cleaned.
+    tellBackground({ type: 'cleaned', removed: 0, state: 'off' });
+  }
   void applySettings();
   onSyncStorageChange(() => void applySettings());
 }

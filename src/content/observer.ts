@@ -3,7 +3,7 @@
  * once per frame. Only childList mutations are observed, so the cleaner's own attribute changes
  * never wake it; records made while sweeping are dropped, so it can never loop on itself.
  */
-const OWN_NODE_ID = 'sina-reader-style';
+import { STYLE_ID } from '../core/inpage';
 
 export interface SweepObserver {
   stop(): void;
@@ -46,7 +46,7 @@ export function observeInjections(root: Node, sweep: () => void): SweepObserver 
 
 function addsForeignElement(record: MutationRecord): boolean {
   for (const node of record.addedNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).id !== OWN_NODE_ID) return true;
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).id !== STYLE_ID) return true;
   }
   return false;
 }

@@ -13,12 +13,13 @@ export class DecodeError extends Error {
 
 const GB_LABELS = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/i;
 
-export function decodeHtml(bytes: Uint8Array): Decoded {
+/** `declared`: the charset an HTTP header named; like the meta tag, it yields to what the bytes say. */
+export function decodeHtml(bytes: Uint8Array, declared: string | null = null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return check(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return check(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return check(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
 
-  const label = sniffCharset(bytes);
+  const label = declared?.toLowerCase() || sniffCharset(bytes);
   const utf8 = tryUtf8(bytes);
   // The bytes decide: valid UTF-8 with multi-byte text is UTF-8 whatever the tag says.
   if (utf8 !== null && (!label || !GB_LABELS.test(label) || hasMultibyte(bytes))) return check(utf8, 'utf-8');

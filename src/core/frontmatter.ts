@@ -33,7 +33,7 @@ export const PRESET_TEMPLATES: Record<Exclude<Preset, 'plain'>, string> = {
 
 export const TEMPLATE_VARIABLES = [
   'title', 'originalTitle', 'url', 'published', 'date', 'day', 'today', 'saved', 'source', 'author', 'editor',
-  'tags', 'categories', 'images', 'leadImage', 'docId', 'readingMinutes', 'wordCount',
+  'tags', 'categories', 'images', 'leadImage', 'docId', 'readingMinutes', 'wordCount', 'highlights',
 ] as const;
 
 type Value = string | number | string[] | null;
@@ -44,7 +44,8 @@ export function hexoDate(iso: string | null): string | null {
   return m ? `${m[1]} ${m[2]}` : null;
 }
 
-function variables(a: Article, now: Date): Record<string, Value> {
+/** `highlights`: the texts the reader highlighted (issue 15), kept by the popup, not by the article. */
+function variables(a: Article, now: Date, highlights: string[]): Record<string, Value> {
   const beijingNow = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\.\d+Z$/, '+08:00');
   return {
     title: a.title, originalTitle: a.originalTitle, url: a.url, published: a.published,
@@ -53,7 +54,7 @@ function variables(a: Article, now: Date): Record<string, Value> {
     date: hexoDate(a.published), day: a.published?.slice(0, 10) ?? null, saved: hexoDate(beijingNow),
     today: beijingNow.slice(0, 10), source: a.source, author: a.author, editor: a.editor, tags: a.tags,
     categories: a.categories, images: a.images, leadImage: a.leadImage ?? a.images[0] ?? null,
-    docId: a.docId, readingMinutes: a.readingMinutes, wordCount: a.wordCount,
+    docId: a.docId, readingMinutes: a.readingMinutes, wordCount: a.wordCount, highlights,
   };
 }
 
@@ -89,8 +90,8 @@ export function checkTemplate(template: string): TemplateProblem[] {
 }
 
 /** The fields a template gives for an article, in template order; unusable lines are skipped. */
-export function renderTemplate(template: string, article: Article, now: Date): Record<string, unknown> {
-  const vars = variables(article, now);
+export function renderTemplate(template: string, article: Article, now: Date, highlights: string[] = []): Record<string, unknown> {
+  const vars = variables(article, now, highlights);
   const pick = (expr: string): Value => {
     const list = Array.isArray(vars[expr.split('|')[0].trim()]);
     for (const alt of expr.split('|').map((s) => s.trim())) {
@@ -121,13 +122,15 @@ export function renderTemplate(template: string, article: Article, now: Date): R
 }
 
 /** The front matter fields of a preset (or the user's own template); null for `plain`. */
-export function frontMatterFields(article: Article, preset: Preset, now: Date, template?: string): Record<string, unknown> | null {
+export function frontMatterFields(
+  article: Article, preset: Preset, now: Date, template?: string, highlights: string[] = [],
+): Record<string, unknown> | null {
   if (preset === 'plain') return null;
-  return renderTemplate(template ?? PRESET_TEMPLATES[preset], article, now);
+  return renderTemplate(template ?? PRESET_TEMPLATES[preset], article, now, highlights);
 }
 
-export function frontMatter(article: Article, preset: Preset, now: Date, template?: string): string {
-  const fields = frontMatterFields(article, preset, now, template);
+export function frontMatter(article: Article, preset: Preset, now: Date, template?: string, highlights: string[] = []): string {
+  const fields = frontMatterFields(article, preset, now, template, highlights);
   if (!fields) return '';
   const doc = new Document(fields);
   // A string that YAML 1.1 or 1.2 would read as something else ("yes", "0o17", "1:20",

@@ -17,7 +17,8 @@ export const STATE_ATTR = 'data-sina-reader';
 export const PATH_ATTR = 'data-sina-reader-path';
 /** On what the page keeps (headline, date line: "", the article body: "body"): shown whole. */
 export const KEEP_ATTR = 'data-sina-reader-keep';
-const STYLE_ID = 'sina-reader-style';
+/** The id of the stylesheet the cleaner adds: the injection observer must not wake on it. */
+export const STYLE_ID = 'sina-reader-style';
 
 /** The noise selectors the page hides inside the body: all but furniture, which hiding cannot change. */
 export const BODY_NOISE: readonly string[] = noiseSelectors.filter((s) => !/^(script|style|noscript|link)$/.test(s));

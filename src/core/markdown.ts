@@ -1,7 +1,7 @@
 /** markdown: sanitized article HTML → Markdown (turndown + GFM), with front matter. */
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
-import { frontMatter } from './frontmatter';
+import { frontMatter, PRESET_TEMPLATES } from './frontmatter';
 import type { Article, Preset } from './types';
 
 let service: TurndownService | null = null;
@@ -25,6 +25,8 @@ function turndown(): TurndownService {
       return `\n\n![${alt}](${markdownUrl(src)})${caption ? `\n\n*${td.escape(caption)}*` : ''}\n\n`;
     },
   });
+  // The reader's highlights (issue 15), as Obsidian and Typora write them.
+  td.addRule('highlight', { filter: 'mark', replacement: (content) => (content ? `==${content}==` : '') });
   td.addRule('safeLinks', {
     filter: (node) => node.nodeName === 'A' && !/^https?:\/\//i.test(node.getAttribute('href') ?? ''),
     replacement: (content) => content,
@@ -38,6 +40,9 @@ export interface MarkdownOptions {
   now?: Date;
   /** The user's own front-matter template (see frontmatter.ts); the preset's when absent. */
   template?: string;
+  /** The reader's highlights: for `{{highlights}}`, and a `highlights:` list when `highlightsInFrontMatter`. */
+  highlights?: string[];
+  highlightsInFrontMatter?: boolean;
 }
 
 /** The body only (no front matter). */
@@ -46,7 +51,13 @@ export function bodyMarkdown(article: Article): string {
 }
 
 export function toMarkdown(article: Article, opts: MarkdownOptions): string {
-  const head = frontMatter(article, opts.preset, opts.now ?? new Date(), opts.template);
+  const highlights = opts.highlights ?? [];
+  let template = opts.template;
+  // A key the template already has wins (renderTemplate keeps the first of a key).
+  if (opts.highlightsInFrontMatter && highlights.length && opts.preset !== 'plain') {
+    template = `${template ?? PRESET_TEMPLATES[opts.preset]}\nhighlights: {{highlights}}`;
+  }
+  const head = frontMatter(article, opts.preset, opts.now ?? new Date(), template, highlights);
   const title = opts.preset === 'plain' ? `# ${turndown().escape(article.title)}\n\n` : '';
   return `${head}${title}${bodyMarkdown(article)}\n`;
 }

@@ -84,7 +84,15 @@ export function findNoise(root: Element, opts: NoiseOptions): Noise[] {
   const hits = opts.query ? [...rules.keys()].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1)) : q.all(SELECTORS);
   for (const el of hits) {
     if (el === root || insideTaken(el, root, taken)) continue;
-    add({ nodes: [el], reason: 'selector', rule: rules.get(el) ?? noiseSelectors.find((sel) => el.matches(sel)) ?? '' });
+    // Natively the rule is looked up only when read (the tests): the live page needs only the element.
+    const known = rules.get(el);
+    add({
+      nodes: [el],
+      reason: 'selector',
+      get rule() {
+        return known ?? noiseSelectors.find((sel) => el.matches(sel)) ?? '';
+      },
+    });
   }
   for (const range of commentRanges(root)) if (!range.nodes.some((n) => insideTaken(n, root, taken))) add(range);
   for (const a of q.all('a')) {

@@ -12,6 +12,92 @@ export interface Query {
 
 export type QueryFactory = (root: Document | Element) => Query;
 
+import { normalizeText } from './dom';
+
+/**
+ * The selector with what sits inside quotes, brackets and parentheses blanked out (same length), so
+ * that commas, combinators and class dots can be found at the top level only: in
+ * `.a [title="x, .b"]` or `:is(.a, .b)` the inner comma does not split the list.
+ */
+export function maskSelector(selector: string): string {
+  let out = '';
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '\\') {
+      out += i + 1 < selector.length ? '__' : '_';
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      out += !quote && !depth ? c : '_';
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      out += depth ? '_' : c;
+    } else if (c === '[' || c === '(') {
+      out += depth ? '_' : c;
+      depth++;
+    } else if (c === ']' || c === ')') {
+      depth = Math.max(0, depth - 1);
+      out += depth ? '_' : c;
+    } else out += depth ? '_' : c;
+  }
+  return out;
+}
+
+/** The selector list's parts, split on top-level commas only. */
+export function splitSelectorList(selector: string): string[] {
+  const masked = maskSelector(selector);
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = masked.indexOf(','); i !== -1; i = masked.indexOf(',', i + 1)) {
+    parts.push(selector.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(selector.slice(from));
+  return parts;
+}
+
+/** What both answers share: lists of selectors, text and meta tags, in terms of `one`/`all`. */
+abstract class BaseQuery implements Query {
+  abstract mayMatch(selector: string): boolean;
+  abstract one(selector: string): Element | null;
+  abstract all(selector: string): Element[];
+  protected abstract metaMap(): Map<string, string>;
+
+  first(selectors: readonly string[]): Element | null {
+    for (const sel of selectors) {
+      const el = this.one(sel);
+      if (el) return el;
+    }
+    return null;
+  }
+
+  /** Text of the first matching element that has any. */
+  firstText(selectors: readonly string[]): string | null {
+    for (const sel of selectors) {
+      for (const el of this.all(sel)) {
+        const t = normalizeText(el.textContent);
+        if (t) return t;
+      }
+    }
+    return null;
+  }
+
+  meta(...names: string[]): string | null {
+    const metas = this.metaMap();
+    for (const n of names) {
+      const v = metas.get(n.toLowerCase());
+      if (v) return v;
+    }
+    return null;
+  }
+}
+
 /**
  * A read-only view of one document for the pipeline: an index of its ids, classes and tags built
  * in one pass. A selector whose id or class is nowhere in the page costs nothing, and the others
@@ -19,9 +105,7 @@ export type QueryFactory = (root: Document | Element) => Query;
  * jsdom (the command line) every querySelector walks the whole page, and Sina rules are many.
  * The index is a snapshot: use it on documents nobody mutates meanwhile.
  */
-import { normalizeText } from './dom';
-
-export class DocQuery implements Query {
+export class DocQuery extends BaseQuery {
   private ids = new Map<string, Element[]>();
   private classes = new Map<string, Element[]>();
   private tags = new Map<string, Element[]>();
@@ -30,6 +114,7 @@ export class DocQuery implements Query {
   private verdicts = new Map<string, boolean>();
 
   constructor(private root: Document | Element) {
+    super();
     // A TreeWalker: jsdom's getElementsByTagName('*') is quadratic when indexed.
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
@@ -55,14 +140,16 @@ export class DocQuery implements Query {
   mayMatch(selector: string): boolean {
     let v = this.verdicts.get(selector);
     if (v === undefined) {
-      v = selector.split(',').some((part) => this.partMayMatch(part));
+      // An escape (`.a\\,b`) names what the index cannot spell: let the engine answer.
+      v = selector.includes('\\') || splitSelectorList(selector).some((part) => this.partMayMatch(part));
       this.verdicts.set(selector, v);
     }
     return v;
   }
 
   private partMayMatch(part: string): boolean {
-    const bare = part.replace(/\[[^\]]*\]/g, '[]').replace(/:[\w-]+(\([^)]*\))?/g, '');
+    // Inside brackets, quotes and :not()/:is() nothing is required of the page.
+    const bare = maskSelector(part).replace(/\[_*\]/g, '[]').replace(/::?[\w-]+(\(_*\))?/g, '');
     for (const m of bare.matchAll(/#([\w-]+)/g)) if (!this.ids.has(m[1])) return false;
     for (const m of bare.matchAll(/\.([\w-]+)/g)) if (!this.classes.has(m[1])) return false;
     for (const m of bare.matchAll(/(?:^|[\s>+~])([a-z][a-z0-9]*)/gi)) if (!this.tags.has(m[1].toLowerCase())) return false;
@@ -94,13 +181,13 @@ export class DocQuery implements Query {
    * nothing to look up.
    */
   private candidates(selector: string): Element[] | null {
-    if (selector.includes('(')) return null;
+    if (selector.includes('(') || selector.includes('\\')) return null;
     const pool = new Set<Element>();
-    for (const part of selector.split(',')) {
-      const compounds = part.trim().split(/\s*[>+~]\s*|\s+(?![^[]*\])/).filter(Boolean);
+    for (const part of splitSelectorList(selector)) {
+      const compounds = splitCompounds(part.trim());
       const lastCompound = compounds[compounds.length - 1] ?? '';
       const last = this.lookup(lastCompound);
-      const inside = compounds.length > 1 && !/[+~]/.test(part.replace(/\[[^\]]*\]/g, '')) ? this.lookup(compounds[0]) : null;
+      const inside = compounds.length > 1 && !/[+~]/.test(maskSelector(part)) ? this.lookup(compounds[0]) : null;
       if (inside && (!last || inside.length * 8 < last.length)) {
         for (const anc of inside) for (const el of Array.from(anc.querySelectorAll(lastCompound))) pool.add(el);
       } else if (last) {
@@ -113,7 +200,7 @@ export class DocQuery implements Query {
   }
 
   private lookup(compound: string): Element[] | null {
-    const bare = compound.replace(/\[[^\]]*\]/g, '');
+    const bare = maskSelector(compound).replace(/\[_*\]/g, '');
     const id = /#([\w-]+)/.exec(bare)?.[1];
     if (id) return this.ids.get(id) ?? [];
     const cls = /\.([\w-]+)/.exec(bare)?.[1];
@@ -122,31 +209,8 @@ export class DocQuery implements Query {
     return tag ? this.tags.get(tag) ?? [] : null;
   }
 
-  first(selectors: readonly string[]): Element | null {
-    for (const sel of selectors) {
-      const el = this.one(sel);
-      if (el) return el;
-    }
-    return null;
-  }
-
-  /** Text of the first matching element that has any. */
-  firstText(selectors: readonly string[]): string | null {
-    for (const sel of selectors) {
-      for (const el of this.all(sel)) {
-        const t = normalizeText(el.textContent);
-        if (t) return t;
-      }
-    }
-    return null;
-  }
-
-  meta(...names: string[]): string | null {
-    for (const n of names) {
-      const v = this.metas.get(n.toLowerCase());
-      if (v) return v;
-    }
-    return null;
+  protected metaMap(): Map<string, string> {
+    return this.metas;
   }
 }
 
@@ -154,10 +218,12 @@ export class DocQuery implements Query {
  * The same questions asked of the native DOM. In a browser querySelector runs in native code and
  * beats any index built in script; and it sees a live page as it is now.
  */
-export class NativeQuery implements Query {
+export class NativeQuery extends BaseQuery {
   private metas: Map<string, string> | undefined;
 
-  constructor(private root: Document | Element) {}
+  constructor(private root: Document | Element) {
+    super();
+  }
 
   mayMatch(): boolean {
     return true;
@@ -179,34 +245,12 @@ export class NativeQuery implements Query {
     }
   }
 
-  first(selectors: readonly string[]): Element | null {
-    for (const sel of selectors) {
-      const el = this.one(sel);
-      if (el) return el;
-    }
-    return null;
-  }
-
-  firstText(selectors: readonly string[]): string | null {
-    for (const sel of selectors) {
-      for (const el of this.all(sel)) {
-        const t = normalizeText(el.textContent);
-        if (t) return t;
-      }
-    }
-    return null;
-  }
-
-  meta(...names: string[]): string | null {
+  protected metaMap(): Map<string, string> {
     if (!this.metas) {
       this.metas = new Map();
       for (const el of this.all('meta')) addMeta(this.metas, el);
     }
-    for (const n of names) {
-      const v = this.metas.get(n.toLowerCase());
-      if (v) return v;
-    }
-    return null;
+    return this.metas;
   }
 }
 
@@ -217,6 +261,14 @@ function addMeta(metas: Map<string, string>, el: Element): void {
   const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
   const content = normalizeText(el.getAttribute('content'));
   if (key && content && !metas.has(key.toLowerCase())) metas.set(key.toLowerCase(), content);
+}
+
+/** A complex selector's compounds, split at top-level combinators (not inside brackets or quotes). */
+function splitCompounds(part: string): string[] {
+  const masked = maskSelector(part);
+  const out: string[] = [];
+  for (const m of masked.matchAll(/[^\s>+~]+/g)) out.push(part.slice(m.index, m.index + m[0].length));
+  return out;
 }
 
 function push(map: Map<string, Element[]>, key: string, el: Element): void {

@@ -14,6 +14,7 @@ const control = (name: keyof Settings) => form.elements.namedItem(name) as HTMLI
 function fill(settings: Settings): void {
   for (const name of ['preset', 'filenameTemplate', 'frontMatterTemplate', 'stockLinks', 'images', 'theme'] as const) control(name).value = settings[name];
   (control('cleaning') as HTMLInputElement).checked = settings.cleaning;
+  (control('highlightsInFrontMatter') as HTMLInputElement).checked = settings.highlightsInFrontMatter;
   control('cleaningOffHosts').value = settings.cleaningOffHosts.join('\n');
   control('fontSize').value = String(settings.fontSize);
   control('lineWidth').value = String(settings.lineWidth);
@@ -31,6 +32,7 @@ function read(): Settings {
     images: control('images').value,
     theme: control('theme').value,
     cleaning: (control('cleaning') as HTMLInputElement).checked,
+    highlightsInFrontMatter: (control('highlightsInFrontMatter') as HTMLInputElement).checked,
     cleaningOffHosts: control('cleaningOffHosts').value.split(/\s+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     fontSize: Number(control('fontSize').value),
     lineWidth: Number(control('lineWidth').value),

@@ -11,6 +11,8 @@ export interface Settings {
   stockLinks: StockLinkMode;
   /** The user's front-matter template (core/frontmatter.ts syntax); empty: the preset's own. */
   frontMatterTemplate: string;
+  /** The reader's highlights also as a `highlights:` list in the front matter (issue 15). */
+  highlightsInFrontMatter: boolean;
   /** In-page cleaning on Sina pages. */
   cleaning: boolean;
   /** Hosts where in-page cleaning is off even though `cleaning` is on. */
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = /* @__PURE__ */ Object.freez
   filenameTemplate: '{title}',
   stockLinks: 'words',
   frontMatterTemplate: '',
+  highlightsInFrontMatter: false,
   cleaning: true,
   cleaningOffHosts: [],
   images: 'remote',
@@ -64,6 +67,7 @@ export function normalizeSettings(raw: Record<string, unknown>): Settings {
       typeof raw.filenameTemplate === 'string' && raw.filenameTemplate.trim() ? raw.filenameTemplate : d.filenameTemplate,
     stockLinks: oneOf(raw.stockLinks, ['words', 'links', 'ticker'] as const, d.stockLinks),
     frontMatterTemplate: typeof raw.frontMatterTemplate === 'string' ? raw.frontMatterTemplate : d.frontMatterTemplate,
+    highlightsInFrontMatter: raw.highlightsInFrontMatter === true,
     ...cleaningSettings(raw),
     images: oneOf(raw.images, ['remote', 'local'] as const, d.images),
     theme: oneOf(raw.theme, ['system', 'light', 'sepia', 'dark'] as const, d.theme),

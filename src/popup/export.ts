@@ -1,4 +1,5 @@
 /** Save as Markdown and Copy Markdown, with the user's preset, stock-link mode and file-name template. */
+import { markHighlights } from '../core/highlights';
 import type { Article } from '../core/types';
 import { failure, type Result } from '../platform/messages';
 import type { Settings } from '../platform/settings';
@@ -6,11 +7,19 @@ import { copyText, discardDownloads, downloadBlob, downloadFinished } from './do
 import { fileNameFor } from './filename';
 import { saveImagesBeside } from './images';
 import { markdownWriter } from './markdown-writer';
+import { highlightsOf } from './reading';
 
 export async function markdownOf(article: Article, settings: Settings): Promise<string> {
   const { toMarkdown } = await markdownWriter();
   // Stock links were already shaped by extraction (settings.stockLinks); preset and template shape the rest.
-  return toMarkdown(article, { preset: settings.preset, template: settings.frontMatterTemplate.trim() || undefined });
+  // The reader's highlights become <mark> (==text==) in a copy of the article's HTML.
+  const marked = highlightsOf(article);
+  return toMarkdown({ ...article, html: markHighlights(article.html, marked, window) }, {
+    preset: settings.preset,
+    template: settings.frontMatterTemplate.trim() || undefined,
+    highlights: marked.map((h) => h.text.replace(/\s+/g, ' ').trim()),
+    highlightsInFrontMatter: settings.highlightsInFrontMatter,
+  });
 }
 
 export async function saveMarkdown(

@@ -14,6 +14,8 @@ import { preloadMarkdownWriter } from './markdown-writer';
 import { wireLinks } from './links';
 import { loadArticle, loadGeneric, type Loaded } from './load';
 import { renderMeta } from './meta';
+import { openReading } from './reading';
+import { wireReadingControls } from './reading-controls';
 import { copySelection } from './selection';
 import { takeBoot, type Boot } from './prefetch';
 import type { Target } from './target';
@@ -57,6 +59,7 @@ function show(loaded: Loaded): void {
   showCleaning();
   performance.mark('reader:rendered');
   preloadMarkdownWriter();
+  void openReading(article, $('content'));
 }
 
 function showCleaning(): void {
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
   button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   wireLinks($('article'));
   wireSaveAllTabs(button('save-all-tabs'));
+  wireReadingControls(() => article);
 
   const target = await boot.target;
   document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);

@@ -11,9 +11,6 @@ function openLink(event: MouseEvent | KeyboardEvent): void {
     event.preventDefault();
     const heading = document.getElementById(jump.dataset.section ?? '');
     if (!heading) return;
-    // The sticky toolbar wraps to two rows in a narrow window: the heading lands below it, whatever its height.
-    const bar = document.querySelector<HTMLElement>('.toolbar');
-    if (bar) heading.style.scrollMarginTop = `${bar.offsetHeight + 16}px`;
     heading.scrollIntoView({ block: 'start' });
     heading.focus({ preventScroll: true });
     keepInView(heading);

@@ -3,9 +3,9 @@
  * core pipeline on that copy (the live page is never touched by extraction).
  */
 import { isSinaUrl } from '../core/detect';
-import { extractWith } from '../core/article';
+import { runPipeline } from '../core/pipeline';
 import { nativeQuery } from '../core/query';
-import type { Article, StockLinkMode } from '../core/types';
+import type { Article, Detection, StockLinkMode } from '../core/types';
 import { browser } from '../platform/browser';
 import type { CleaningState } from '../platform/messages';
 import { sendToTab } from '../platform/send';
@@ -29,13 +29,17 @@ export function parsePage(html: string, url: string): Document {
   return doc;
 }
 
-/** Readability loads only for a page without a Sina template (the generic reader). */
-export async function extractFrom(html: string, url: string, stockLinks: StockLinkMode): Promise<Article | null> {
+/**
+ * Readability loads only for a page without a Sina template (the generic reader). `detection`: the
+ * content script's answer for this page, so the popup does not detect again.
+ */
+export async function extractFrom(html: string, url: string, stockLinks: StockLinkMode, detection?: Detection): Promise<Article | null> {
   const doc = parsePage(html, url);
   performance.mark('reader:parsed');
-  const opts = { stockLinks, window, query: nativeQuery };
-  const result = extractWith(doc, url, opts, undefined) ?? extractWith(doc, url, opts, (await import('../core/generic')).readGeneric);
-  return result?.ok ? result.article : null;
+  const opts = { stockLinks, window, query: nativeQuery, detection };
+  let result = runPipeline(doc, url, opts, undefined);
+  if (!result.ok && result.error === 'needs-generic') result = runPipeline(doc, url, opts, (await import('../core/generic')).readGeneric);
+  return result.ok ? result.article : null;
 }
 
 async function tabUrl(tabId: number): Promise<string | undefined> {
@@ -76,7 +80,7 @@ export async function loadArticle(
   performance.mark('reader:page');
   if (reply.detection.kind !== 'article') return { state: 'not-article', messageKey: 'stateNotArticle' };
   try {
-    const article = await extractFrom(reply.html, reply.url, stockLinks);
+    const article = await extractFrom(reply.html, reply.url, stockLinks, reply.detection);
     performance.mark('reader:extracted');
     return article
       ? { state: 'article', article, cleaning: reply.cleaning }

@@ -190,6 +190,26 @@ export const noiseSelectors: string[] = [
   'script', 'style', 'noscript', 'link', 'form', 'input', 'select', 'textarea',
 ];
 
+/**
+ * Sub-frames of Sina pages, by their address (issue 16). `block`: ad slots, the CMS's /iframe/
+ * modules (rank lists, recommendations, "related" boxes), beacons and the push connector: on a
+ * cleaned page they never load. `keep`: what the site needs to work (login and SSO, comments,
+ * video players) loads even where a block pattern would match. Regular expressions in the syntax
+ * both JavaScript and declarativeNetRequest (RE2) read; matched without regard to case.
+ */
+export const frameRules: { block: RegExp[]; keep: RegExp[] } = {
+  block: [
+    /^https?:\/\/[^/]*\.sina\.(com\.cn|cn)\/([^?#]*\/)?iframe\//,
+    // Ad servers, ad creatives, beacons, the push connector (frames on other hosts, such as the
+    // 2000s' allyes.com ad network, are out of the extension's host permissions: hidden, not blocked)
+    /^https?:\/\/(d\d+|pfp)\.sina\.com\.cn\//,
+    /^https?:\/\/mjs\.sinaimg\.cn\/wap\/custom_html\//,
+    /^https?:\/\/s?beacon\.sina\.com\.cn\//,
+    /^https?:\/\/current\.sina\.com\.cn\/theone\//,
+  ],
+  keep: [/^https?:\/\/([\w-]+\.)*(login|passport|comment\d*|video|player)[\w-]*(\.[\w-]+)*\.(sina\.(com\.cn|cn)|weibo\.com)\//],
+};
+
 /** Besides the headline and the body, what the cleaned live page keeps visible (date and outlet). */
 export const inPageKeep: string[] = ['.date-source', '.time-source', '#pub_date', '#media_name', '.creab', '.graybgH2'];
 

@@ -1,6 +1,6 @@
 // Says loudly, before and after the run, which browsers are missing (their suites are skipped on a
 // workstation and fail under CI=true; see support/guard.ts).
-import { browserMissing } from './support/guard';
+import { browserProblem } from './support/guard';
 
 function banner(missing: string[]): void {
   const bar = '!'.repeat(78);
@@ -9,7 +9,7 @@ function banner(missing: string[]): void {
 }
 
 export default function setup(): (() => void) | void {
-  const missing = (['chromium', 'firefox'] as const).map(browserMissing).filter((m): m is string => m !== null);
+  const missing = (['chromium', 'firefox'] as const).map((b) => browserProblem(b)).filter((m): m is string => m !== null);
   if (missing.length === 0 || process.env.CI === 'true') return;
   banner(missing);
   return () => banner(missing);

@@ -11,11 +11,13 @@ import { describeBroken } from './specs/broken';
 import { describeExtImages } from './specs/ext-images';
 import { describeExtTargets } from './specs/ext-targets';
 import { describeFixtures } from './specs/fixtures';
+import { describeFrames } from './specs/frames';
 import { describeHostile } from './specs/hostile';
 import { describeLateInjection } from './specs/late-injection';
 import { describeNonSina } from './specs/non-sina';
 import { describeProtocols } from './specs/protocols';
 import { describeReaderOptions } from './specs/reader-options';
+import { describeReading } from './specs/reading';
 import { describeSinaProperties } from './specs/sina-properties';
 import { describeTimings } from './specs/timings';
 import { describeUndo } from './specs/undo';
@@ -45,11 +47,14 @@ export function describeExtension(browser: BrowserName): void {
     describeProtocols(h);
     describeLateInjection(h);
     describeUndo(h);
+    describeFrames(h);
     describeHostile(h);
     describeBroken(h);
     describeNonSina(h);
     describeReaderOptions(h);
     describeExtImages(h);
     describeExtTargets(h);
+    // Last: it leaves highlights on shared fixtures until its afterAll clears them.
+    describeReading(h);
   });
 }

@@ -9,7 +9,7 @@ import { DecodeError, decodeHtml } from '../../src/core/encoding';
 import { safeFileName } from '../../src/core/filename';
 import { frontMatterFields, frontMatter } from '../../src/core/frontmatter';
 import { toMarkdown } from '../../src/core/markdown';
-import { extractArticle } from '../../src/core/pipeline';
+import { extractArticle } from '../../src/core/extract-article';
 import { findViolations } from './inspect';
 import { markdownViolations, splitFrontMatter } from './markdown';
 import { prng, type Fixture } from './pages';

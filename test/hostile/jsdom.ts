@@ -1,6 +1,6 @@
 /** jsdom helpers for the hostile-input unit tests (Node only; the browser suite has its own). */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../../src/core/pipeline';
+import { extractArticle } from '../../src/core/extract-article';
 import type { ExtractResult } from '../../src/core/types';
 import { ARTICLE_URL, CANARY } from './vectors';
 import { provoke } from './inspect';

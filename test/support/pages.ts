@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeHtml } from '../../src/core/encoding';
-import { extractArticle, type PipelineOptions } from '../../src/core/pipeline';
+import { extractArticle, type PipelineOptions } from '../../src/core/extract-article';
 import type { Article } from '../../src/core/types';
 
 export const fixturesDir = path.resolve(__dirname, '..', 'fixtures');
