@@ -24,6 +24,7 @@ const CLASSIC = {
 const PAGES = {
   popup: 'src/popup/index.ts',
   options: 'src/options/index.ts',
+  batch: 'src/batch/index.ts',
 };
 /** Minified size limits in bytes, of what loads when the context starts (issue 5). */
 const BUDGETS = { content: 20 * 1024, boot: 4 * 1024, popup: 200 * 1024 };
@@ -34,6 +35,8 @@ const STATIC = [
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],
   ['src/options/options.css', 'options.css'],
+  ['src/batch/batch.html', 'batch.html'],
+  ['src/batch/batch.css', 'batch.css'],
   ['src/ui/theme.css', 'theme.css'],
 ];
 

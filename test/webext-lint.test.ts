@@ -1,6 +1,6 @@
 /**
  * `web-ext lint` on the Firefox build (issue 3 asks for 0 errors and 0 warnings). Our own code has
- * none; three innerHTML assignments inside bundled libraries remain (DOMPurify ×1 in popup.js,
+ * none; three innerHTML assignments inside bundled libraries remain (DOMPurify ×1 in popup.js or its shared chunk,
  * Readability ×2 in the generic reader's chunk; addons-linter's known-library list stops at
  * DOMPurify 2.3.5). This test fails on any error and on any warning beyond exactly those.
  */
@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'dist', 'firefox');
 const KNOWN = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^popup\.js$/, max: 1 }, // DOMPurify
+  // DOMPurify: in popup.js, or in the chunk the popup shares with the save-all-tabs page.
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(popup\.js|chunks\/chunk-[\w-]+\.js)$/, max: 1 },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^chunks\/generic-[\w-]+\.js$/, max: 2 }, // Readability
 ];
 

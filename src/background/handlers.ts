@@ -3,6 +3,7 @@ import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { failure, type BackgroundReplies, type ToBackground } from '../platform/messages';
 import { showCleaning } from './badge';
+import { openBatch } from './reader-window';
 import { followCleaning } from './frames';
 
 type Handlers = {
@@ -17,6 +18,10 @@ const handlers: Handlers = {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { ok: false, error: 'not from a tab' };
     await Promise.all([showCleaning(tabId, msg.removed, msg.state), followCleaning(tabId, msg.state)]);
+    return { ok: true };
+  },
+  async 'open-batch'() {
+    await openBatch();
     return { ok: true };
   },
   async 'e2e-open'(msg, sender) {

@@ -5,6 +5,7 @@ import { listenToCommands } from './commands';
 import { answerMessages } from './handlers';
 import { listenForFrames, syncFrameRules } from './frames';
 import { createMenus, listenToMenus } from './menus';
+import { installRefererRule } from './referer';
 
 // Listeners first and synchronously: a woken worker must find them registered.
 answerMessages();
@@ -13,6 +14,7 @@ listenToCommands();
 listenForFrames();
 // Session rules die with the browser (and the extension's reload): every start writes them again.
 void syncFrameRules();
+void installRefererRule().catch((err) => console.warn('[sina-reader] referer rule', err));
 
 browser.runtime.onInstalled.addListener(async () => {
   // Write the defaults for keys not yet stored, so every context reads the same values.

@@ -17,3 +17,8 @@ export async function openReader(tabId: number, action?: ReaderAction): Promise<
     height: 820,
   });
 }
+
+/** "Save all Sina tabs" (popup button, context menu): its own window shows the progress and failures. */
+export async function openBatch(): Promise<void> {
+  await browser.windows.create({ url: browser.runtime.getURL('batch.html'), type: 'popup', width: 560, height: 480 });
+}

@@ -5,7 +5,7 @@
  */
 import { tellBackground } from '../platform/content-runtime';
 
-const PAGES = { 'open-popup': 'popup', 'open-options': 'options' } as const;
+const PAGES = { 'open-popup': 'popup', 'open-options': 'options', 'open-batch': 'batch' } as const;
 
 export function listenForE2E(): void {
   window.addEventListener('message', (event) => {

@@ -18,6 +18,9 @@ function fill(settings: Settings): void {
   control('cleaningOffHosts').value = settings.cleaningOffHosts.join('\n');
   control('fontSize').value = String(settings.fontSize);
   control('lineWidth').value = String(settings.lineWidth);
+  control('obsidianVault').value = settings.obsidianVault;
+  control('obsidianFolder').value = settings.obsidianFolder;
+  (control('obsidianOpen') as HTMLInputElement).checked = settings.obsidianOpen;
 }
 
 function read(): Settings {
@@ -33,6 +36,9 @@ function read(): Settings {
     cleaningOffHosts: control('cleaningOffHosts').value.split(/\s+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     fontSize: Number(control('fontSize').value),
     lineWidth: Number(control('lineWidth').value),
+    obsidianVault: control('obsidianVault').value,
+    obsidianFolder: control('obsidianFolder').value,
+    obsidianOpen: (control('obsidianOpen') as HTMLInputElement).checked,
   });
 }
 

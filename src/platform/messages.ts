@@ -27,11 +27,14 @@ export type ContentReply<M extends ToContent> = ContentReplies[M['type']];
 
 export type ToBackground =
   | { type: 'cleaned'; removed: number; state: CleaningState }
+  /** Open the "save all Sina tabs" window (popup button). */
+  | { type: 'open-batch' }
   /** Test builds only (`__E2E__`): open an extension page for the sender's tab in a new tab. */
-  | { type: 'e2e-open'; page: 'popup' | 'options'; params: Record<string, string> };
+  | { type: 'e2e-open'; page: 'popup' | 'options' | 'batch'; params: Record<string, string> };
 
 export interface BackgroundReplies {
   cleaned: Result;
+  'open-batch': Result;
   'e2e-open': Result<{ tabId: number }>;
 }
 

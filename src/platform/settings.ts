@@ -23,9 +23,16 @@ export interface Settings {
   fontSize: number;
   /** Reader line width in em. */
   lineWidth: number;
+  /** Save to Obsidian: the vault's name (empty: the vault Obsidian last had open). */
+  obsidianVault: string;
+  /** Folder inside the vault for new notes (empty: the vault's root). */
+  obsidianFolder: string;
+  /** Open the new note in Obsidian (true) or create it silently. */
+  obsidianOpen: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+// Pure: the content script, which needs none of it, leaves it out of its 20 KB.
+export const DEFAULT_SETTINGS: Readonly<Settings> = /* @__PURE__ */ Object.freeze({
   preset: 'hexo',
   filenameTemplate: '{title}',
   stockLinks: 'words',
@@ -37,6 +44,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
   fontSize: 18,
   lineWidth: 36,
+  obsidianVault: '',
+  obsidianFolder: '',
+  obsidianOpen: true,
 });
 
 export const FONT_SIZES = { min: 14, max: 26, step: 1 } as const;
@@ -63,6 +73,9 @@ export function normalizeSettings(raw: Record<string, unknown>): Settings {
     theme: oneOf(raw.theme, ['system', 'light', 'sepia', 'dark'] as const, d.theme),
     fontSize: within(raw.fontSize, FONT_SIZES.min, FONT_SIZES.max, d.fontSize),
     lineWidth: within(raw.lineWidth, LINE_WIDTHS.min, LINE_WIDTHS.max, d.lineWidth),
+    obsidianVault: typeof raw.obsidianVault === 'string' ? raw.obsidianVault.trim() : d.obsidianVault,
+    obsidianFolder: typeof raw.obsidianFolder === 'string' ? raw.obsidianFolder.trim() : d.obsidianFolder,
+    obsidianOpen: typeof raw.obsidianOpen === 'boolean' ? raw.obsidianOpen : d.obsidianOpen,
   };
 }
 

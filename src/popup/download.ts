@@ -25,6 +25,25 @@ export async function savedBaseName(id: number): Promise<string | null> {
   return null;
 }
 
+/** Waits until the browser has written the file (true) or given up on it (false). */
+export async function downloadFinished(id: number): Promise<boolean> {
+  for (;;) {
+    const [item] = await browser.downloads.search({ id });
+    if (!item || item.state === 'interrupted') return false;
+    if (item.state === 'complete') return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Takes back files of an export that failed part-way: no half-saved article stays on disk. */
+export async function discardDownloads(ids: number[]): Promise<void> {
+  for (const id of ids) {
+    await browser.downloads.cancel(id).catch(() => undefined);
+    await browser.downloads.removeFile(id).catch(() => undefined);
+    await browser.downloads.erase({ id }).catch(() => undefined);
+  }
+}
+
 export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);

@@ -3,7 +3,7 @@ import { markHighlights } from '../core/highlights';
 import type { Article } from '../core/types';
 import { failure, type Result } from '../platform/messages';
 import type { Settings } from '../platform/settings';
-import { copyText, downloadBlob } from './download';
+import { copyText, discardDownloads, downloadBlob, downloadFinished } from './download';
 import { fileNameFor } from './filename';
 import { saveImagesBeside } from './images';
 import { markdownWriter } from './markdown-writer';
@@ -26,6 +26,8 @@ export async function saveMarkdown(
   article: Article,
   settings: Settings,
 ): Promise<Result<{ filename: string; imagesSaved: number; imagesFailed: number }>> {
+  // Written last, in one piece; if it fails, the images saved for it are taken back too.
+  const written: number[] = [];
   try {
     const filename = fileNameFor(article, settings.filenameTemplate);
     let markdown = await markdownOf(article, settings);
@@ -34,12 +36,16 @@ export async function saveMarkdown(
     if (settings.images === 'local' && article.images.length) {
       const local = await saveImagesBeside(markdown, article.images, filename);
       ({ markdown } = local);
+      written.push(...local.ids);
       imagesSaved = local.saved;
       imagesFailed = local.failed.length;
     }
-    await downloadBlob(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), filename);
+    const id = await downloadBlob(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), filename);
+    written.push(id);
+    if (!(await downloadFinished(id))) throw new Error(`${filename} was not written`);
     return { ok: true, filename, imagesSaved, imagesFailed };
   } catch (err) {
+    await discardDownloads(written);
     return failure(err);
   }
 }

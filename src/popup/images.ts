@@ -10,12 +10,15 @@ export interface LocalImages {
   markdown: string;
   saved: number;
   failed: string[];
+  /** The downloads made, to take back if the Markdown file itself fails. */
+  ids: number[];
 }
 
 export async function saveImagesBeside(markdown: string, images: string[], mdFilename: string): Promise<LocalImages> {
   const folder = mdFilename.replace(/\.md$/i, '');
   let saved = 0;
   const failed: string[] = [];
+  const ids: number[] = [];
   const unique = [...new Set(images)].filter((src) => markdown.includes(src));
   for (const [i, src] of unique.entries()) {
     if (!isSinaImage(src)) continue;
@@ -26,6 +29,7 @@ export async function saveImagesBeside(markdown: string, images: string[], mdFil
       if (!ext) throw new Error(`not an image: ${response.headers.get('content-type')}`);
       const name = `${String(i + 1).padStart(2, '0')}.${ext}`;
       const id = await downloadBlob(await response.blob(), `${folder}/${name}`);
+      ids.push(id);
       // Saved twice (or two articles with one title): the browser picks another name in the folder.
       const savedAs = (await savedBaseName(id)) ?? name;
       markdown = markdown.split(src).join(`${linkPath(folder)}/${linkSafe(savedAs)}`);
@@ -34,7 +38,7 @@ export async function saveImagesBeside(markdown: string, images: string[], mdFil
       failed.push(src);
     }
   }
-  return { markdown, saved, failed };
+  return { markdown, saved, failed, ids };
 }
 
 /** Markdown link targets cannot hold spaces or parentheses; the rest (Han characters too) stays readable. */

@@ -10,7 +10,6 @@ import { watchSettings } from '../platform/storage';
 import { applyLook, themeFromQuery } from '../ui/theme';
 import { renderBody, renderToc } from './content';
 import { followSettings, wireViewControls } from './controls';
-import { copyMarkdown, saveMarkdown } from './export';
 import { preloadMarkdownWriter } from './markdown-writer';
 import { wireLinks } from './links';
 import { loadArticle, loadGeneric, type Loaded } from './load';
@@ -21,6 +20,8 @@ import { copySelection } from './selection';
 import { takeBoot, type Boot } from './prefetch';
 import type { Target } from './target';
 import { toast } from './toast';
+import { TARGETS, type ExportTarget } from './targets';
+import { wireSaveAllTabs } from './save-all-button';
 
 const $ = (id: string): HTMLElement => {
   const el = document.getElementById(id);
@@ -54,7 +55,7 @@ function show(loaded: Loaded): void {
   renderBody(article.html, $('content'));
   renderToc($('content'), $('toc'));
   $('article').hidden = false;
-  for (const id of ['save-md', 'copy-md']) button(id).disabled = false;
+  for (const target of Object.values(TARGETS)) button(target.button).disabled = false;
   showCleaning();
   performance.mark('reader:rendered');
   preloadMarkdownWriter();
@@ -69,21 +70,11 @@ function showCleaning(): void {
   toggle.dataset.cleaning = cleaning ?? 'none';
 }
 
-async function save(settings: Settings): Promise<void> {
+/** Runs an export target (Save, Copy, Obsidian…) on the article shown, and says how it went. */
+async function exportTo(target: ExportTarget, settings: Settings): Promise<void> {
   if (!article) return;
-  const result = await saveMarkdown(article, settings);
-  if (!result.ok) return toast(i18n('saveFailed', result.error), 'error');
-  toast(
-    result.imagesFailed
-      ? i18n('savedWithImageFailures', [result.filename, String(result.imagesFailed)])
-      : i18n('saved', result.filename),
-  );
-}
-
-async function copy(settings: Settings): Promise<void> {
-  if (!article) return;
-  const result = await copyMarkdown(article, settings);
-  toast(result.ok ? i18n('copied') : i18n('copyFailed', result.error), result.ok ? 'info' : 'error');
+  const outcome = await target.run(article, settings);
+  toast(outcome.text, outcome.kind);
 }
 
 async function toggleCleaning(tabId: number): Promise<void> {
@@ -94,7 +85,7 @@ async function toggleCleaning(tabId: number): Promise<void> {
 }
 
 async function runAction(target: Target, settings: Settings): Promise<void> {
-  if (target.action === 'save-md') await save(settings);
+  if (target.action === 'save-md') await exportTo(TARGETS.download, settings);
   if (target.action === 'copy-selection') {
     const result = await copySelection(target.tabId);
     toast(result.ok ? i18n('selectionCopied') : i18n('copyFailed', result.error), result.ok ? 'info' : 'error');
@@ -127,14 +118,14 @@ async function main(): Promise<void> {
   wireViewControls(settings, $);
   button('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   wireLinks($('article'));
+  wireSaveAllTabs(button('save-all-tabs'));
   wireReadingControls(() => article);
 
   const target = await boot.target;
   document.documentElement.classList.toggle('is-popup', target?.inPopup ?? true);
   if (!target) return show({ state: 'error', messageKey: 'stateError', detail: 'no tab' });
 
-  button('save-md').addEventListener('click', () => void save(settings));
-  button('copy-md').addEventListener('click', () => void copy(settings));
+  for (const t of Object.values(TARGETS)) button(t.button).addEventListener('click', () => void exportTo(t, settings));
   button('toggle-clean').addEventListener('click', () => void toggleCleaning(target.tabId));
   button('generic-reader').addEventListener('click', async () => {
     show({ state: 'loading', messageKey: 'stateLoading' });

@@ -8,6 +8,8 @@ import type { Harness } from './support/harness';
 import { writePerf } from './support/perf';
 import { startServer } from './support/server';
 import { describeBroken } from './specs/broken';
+import { describeExtImages } from './specs/ext-images';
+import { describeExtTargets } from './specs/ext-targets';
 import { describeFixtures } from './specs/fixtures';
 import { describeFrames } from './specs/frames';
 import { describeHostile } from './specs/hostile';
@@ -50,6 +52,8 @@ export function describeExtension(browser: BrowserName): void {
     describeBroken(h);
     describeNonSina(h);
     describeReaderOptions(h);
+    describeExtImages(h);
+    describeExtTargets(h);
     // Last: it leaves highlights on shared fixtures until its afterAll clears them.
     describeReading(h);
   });

@@ -18,6 +18,8 @@ export interface Route {
   contentType: string;
   /** 200 unless told (a failing image, say). */
   status?: number;
+  /** Answer 403 unless the request's Referer matches (Sina's wx*.sinaimg.cn hotlink check). */
+  referer?: RegExp;
 }
 
 export interface TestServer {
@@ -60,6 +62,11 @@ export async function startServer(): Promise<TestServer> {
     }
     requests.push(`${secure ? 'https' : 'http'}://${host}${pathAndQuery}`);
     const found = routes.get(routeKey(host, pathAndQuery)) ?? routes.get(routeKey(host, pathAndQuery.replace(/\?.*$/, '')));
+    if (found?.referer && !found.referer.test(req.headers.referer ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('403 Forbidden: no Sina page as Referer');
+      return;
+    }
     if (found) {
       res.writeHead(found.status ?? 200, { 'content-type': found.contentType, 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : found.body);
