@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
+import { byFirstByte } from '../e2e/support/server';
 
 export const TEST_CERT = path.resolve(__dirname, '../certs/sina-test.crt');
 
@@ -61,18 +62,7 @@ export async function startSinaServer(): Promise<SinaServer> {
   const plain = http.createServer(handle);
   const tls = https.createServer({ key: fs.readFileSync(TEST_CERT.replace(/\.crt$/, '.key')), cert: fs.readFileSync(TEST_CERT) }, handle);
   const sockets = new Set<net.Socket>();
-  // A fresh connection goes to the http or the https server by its first byte (0x16: TLS handshake).
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.once('data', (chunk: Buffer) => {
-      socket.pause();
-      socket.unshift(chunk);
-      (chunk[0] === 0x16 ? tls : plain).emit('connection', socket);
-      process.nextTick(() => socket.resume());
-    });
-  });
+  const server = net.createServer(byFirstByte(plain, tls, sockets));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {

@@ -96,18 +96,7 @@ export async function startServer(): Promise<TestServer> {
   tls.on('tlsClientError', () => {});
 
   const sockets = new Set<net.Socket>();
-  // Hand a fresh connection to the http or the https server by its first byte.
-  const dispatch = (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.once('data', (chunk: Buffer) => {
-      socket.pause();
-      socket.unshift(chunk);
-      (chunk[0] === 0x16 ? tls : plain).emit('connection', socket);
-      process.nextTick(() => socket.resume());
-    });
-  };
+  const dispatch = byFirstByte(plain, tls, sockets);
   // CONNECT host:443 from Firefox: answer, then treat the tunnel as a new connection to us.
   plain.on('connect', (_req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -168,4 +157,22 @@ function placeholderPng(w: number, h: number): Buffer {
     chunk('IDAT', zlib.deflateSync(rows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * Hands a fresh connection to the http or the https server by its first byte (0x16: a TLS
+ * handshake), so one port speaks both; `sockets` keeps the open ones for closing.
+ */
+export function byFirstByte(plain: http.Server, tls: https.Server, sockets: Set<net.Socket>): (socket: net.Socket) => void {
+  return (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('data', (chunk: Buffer) => {
+      socket.pause();
+      socket.unshift(chunk);
+      (chunk[0] === 0x16 ? tls : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  };
 }
