@@ -30,8 +30,8 @@ export function frameBlockRules(settings: Pick<Settings, 'cleaning' | 'cleaningO
   return [...block, ...keep];
 }
 
-/** Is this frame address one the rules block (and none keeps)? For reloading them, and for tests. */
+/** Is this frame address one the rules block (and none keeps)? As the browser decides; for tests. */
 export function isBlockedFrame(url: string): boolean {
-  const test = (re: RegExp) => new RegExp(re.source, 'i').test(url);
+  const test = (re: RegExp) => re.test(url);
   return frameRules.block.some(test) && !frameRules.keep.some(test);
 }

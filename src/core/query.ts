@@ -19,7 +19,19 @@ import { normalizeText } from './dom';
  * that commas, combinators and class dots can be found at the top level only: in
  * `.a [title="x, .b"]` or `:is(.a, .b)` the inner comma does not split the list.
  */
+const masks = new Map<string, string>();
+
 export function maskSelector(selector: string): string {
+  let out = masks.get(selector);
+  if (out === undefined) {
+    // The selectors are the site's rules, asked again on every page: each is masked once.
+    if (masks.size > 4096) masks.clear();
+    masks.set(selector, (out = mask(selector)));
+  }
+  return out;
+}
+
+function mask(selector: string): string {
   let out = '';
   let depth = 0;
   let quote = '';

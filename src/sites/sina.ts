@@ -195,19 +195,20 @@ export const noiseSelectors: string[] = [
  * modules (rank lists, recommendations, "related" boxes), beacons and the push connector: on a
  * cleaned page they never load. `keep`: what the site needs to work (login and SSO, comments,
  * video players) loads even where a block pattern would match. Regular expressions in the syntax
- * both JavaScript and declarativeNetRequest (RE2) read; matched without regard to case.
+ * both JavaScript and declarativeNetRequest (RE2) read, without regard to case (the `i` flag here,
+ * isUrlFilterCaseSensitive: false there).
  */
 export const frameRules: { block: RegExp[]; keep: RegExp[] } = {
   block: [
-    /^https?:\/\/[^/]*\.sina\.(com\.cn|cn)\/([^?#]*\/)?iframe\//,
+    /^https?:\/\/[^/]*\.sina\.(com\.cn|cn)\/([^?#]*\/)?iframe\//i,
     // Ad servers, ad creatives, beacons, the push connector (frames on other hosts, such as the
     // 2000s' allyes.com ad network, are out of the extension's host permissions: hidden, not blocked)
-    /^https?:\/\/(d\d+|pfp)\.sina\.com\.cn\//,
-    /^https?:\/\/mjs\.sinaimg\.cn\/wap\/custom_html\//,
-    /^https?:\/\/s?beacon\.sina\.com\.cn\//,
-    /^https?:\/\/current\.sina\.com\.cn\/theone\//,
+    /^https?:\/\/(d\d+|pfp)\.sina\.com\.cn\//i,
+    /^https?:\/\/mjs\.sinaimg\.cn\/wap\/custom_html\//i,
+    /^https?:\/\/s?beacon\.sina\.com\.cn\//i,
+    /^https?:\/\/current\.sina\.com\.cn\/theone\//i,
   ],
-  keep: [/^https?:\/\/([\w-]+\.)*(login|passport|comment\d*|video|player)[\w-]*(\.[\w-]+)*\.(sina\.(com\.cn|cn)|weibo\.com)\//],
+  keep: [/^https?:\/\/([\w-]+\.)*(login|passport|comment\d*|video|player)[\w-]*(\.[\w-]+)*\.(sina\.(com\.cn|cn)|weibo\.com)\//i],
 };
 
 /** Besides the headline and the body, what the cleaned live page keeps visible (date and outlet). */
